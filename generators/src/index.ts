@@ -1,0 +1,1 @@
+export { createNodes, SERVICE_GLOB } from './plugin/create-nodes';

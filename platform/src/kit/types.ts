@@ -1,0 +1,113 @@
+/**
+ * The contract between a service's `deploy.ts`, the platform kit and the engine (tools/eleventh).
+ * The engine resolves configuration and pins; the kit turns them into kubernetes-models objects.
+ */
+import type { Model } from '@kubernetes-models/base';
+
+/** A Kubernetes object built by the kit: a kubernetes-models instance (has `validate()` and `toJSON()`). */
+export type KubeObject = Model<unknown> & { apiVersion: string; kind: string; metadata?: { name?: string; namespace?: string } };
+
+export type ServiceType = 'http' | 'worker' | 'cron';
+
+/** Autoscaling as configured: bounds and CPU target, or `false` for a fixed replica count. */
+export interface AutoscalingConfig {
+  readonly min: number;
+  readonly max: number;
+  readonly cpuPercent: number;
+}
+
+/** CPU / memory quantities, e.g. `{ cpu: '100m', memory: '128Mi' }`. */
+export interface ResourceAmounts {
+  readonly cpu: string;
+  readonly memory: string;
+}
+
+/**
+ * The service configuration after inheritance (platform defaults → environment → tenant → overrides).
+ * Every key here must reach a field of the rendered objects.
+ */
+export interface ResolvedServiceConfig {
+  /** Pod replicas when autoscaling is off; the HPA's floor is `autoscaling.min` otherwise. */
+  readonly replicas: number;
+  /** Container requests. */
+  readonly resources: ResourceAmounts;
+  /** Container limits. */
+  readonly limits: ResourceAmounts;
+  /** HorizontalPodAutoscaler bounds, or false for none (http and worker only). */
+  readonly autoscaling: AutoscalingConfig | false;
+  /** Environment variables of the main container, sorted by name when rendered. */
+  readonly env: Readonly<Record<string, string>>;
+  /** Free-form values, typed and consumed by the service's own `deploy.ts` (`configMap` by default). */
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+/** What the engine hands to a service when rendering it into one environment. */
+export interface RenderContext {
+  /** Environment name, e.g. `staging`. */
+  readonly environment: string;
+  /** Full image reference ending in the 40-hex pin, e.g. `registry.example.com/payments-api:<sha>`. */
+  readonly image: string;
+  /** The 40-hex pin (commit of the newest change to the image inputs). */
+  readonly commit: string;
+  /** The resolved configuration for this service in this environment. */
+  readonly config: ResolvedServiceConfig;
+}
+
+/** What `deploy.ts` declares. */
+export interface ServiceSpec {
+  /** DNS-1123 label; must equal the folder name under `services/`. */
+  readonly name: string;
+  /** The tenant namespace the service runs in (must have a tenant.yaml in every environment). */
+  readonly namespace: string;
+  readonly type: ServiceType;
+  /** Container port for http services. @default 8080 */
+  readonly port?: number;
+  /** Cron schedule, required for `cron` services. */
+  readonly schedule?: string;
+  /** Container command override. */
+  readonly command?: readonly string[];
+  /** HTTP path for readiness/liveness probes (http services). @default '/healthz' */
+  readonly healthPath?: string;
+  /** Namespaces (besides its own) allowed to reach an http service. @default [] */
+  readonly allowFrom?: readonly string[];
+  /**
+   * Optional hook: change or add objects after the kit built its defaults.
+   * Receives the defaults and the context; returns the final list.
+   */
+  readonly customize?: (objects: KubeObject[], ctx: RenderContext) => KubeObject[];
+}
+
+/** The value `defineService` returns and `deploy.ts` default-exports. */
+export interface ServiceDefinition {
+  readonly kind: 'eleventh.dev/service';
+  readonly spec: ServiceSpec;
+  /** Build every object of this service for one environment (unvalidated; the engine validates). */
+  render(ctx: RenderContext): KubeObject[];
+}
+
+/** A namespace's tenancy in one environment (from the resolved tenant.yaml). */
+export interface TenantContext {
+  readonly environment: string;
+  readonly namespace: string;
+  /** The owning team's group (bound to the platform's tenant role). */
+  readonly team: string;
+  readonly quota: { readonly cpu: string; readonly memory: string; readonly pods: number };
+  /** Other namespaces allowed to send traffic into this one. */
+  readonly allowFrom: readonly string[];
+}
+
+/** The cluster-wide platform layer of one environment: base add-ons plus the selected profiles. */
+export interface PlatformContext {
+  readonly environment: string;
+  readonly profiles: readonly string[];
+}
+
+/** One Flux Kustomization per namespace per environment (applied by the cluster's bootstrap). */
+export interface FluxNamespaceContext {
+  readonly environment: string;
+  readonly namespace: string;
+  /** Repository-relative path Flux builds, e.g. `./environments/staging/payments`. */
+  readonly path: string;
+  /** Name of the Flux GitRepository source. @default 'eleventh' */
+  readonly sourceName?: string;
+}

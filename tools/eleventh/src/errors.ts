@@ -1,0 +1,93 @@
+/**
+ * Typed errors. Anything extending `ElevenError` is the user's input or environment, printed by the CLI
+ * as `path[:line]: message (expected …)` without a stack trace and exit code `exitCode`. Any other
+ * error is a bug and keeps its stack.
+ */
+export abstract class ElevenError extends Error {
+  abstract readonly exitCode: number;
+  /** The one-line report the CLI prints. */
+  abstract report(): string;
+}
+
+export interface Where {
+  /** Repository-relative path (POSIX separators). */
+  readonly file: string;
+  /** 1-based line, when known. */
+  readonly line?: number;
+}
+
+function where(w: Where): string {
+  return w.line ? `${w.file}:${w.line}` : w.file;
+}
+
+/** Bad configuration or bad names: exit 2. */
+export class ConfigError extends ElevenError {
+  readonly exitCode = 2;
+  constructor(
+    readonly at: Where,
+    readonly problem: string,
+    readonly expected?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${where(at)}: ${problem}${expected ? ` (expected ${expected})` : ''}`, options);
+    this.name = 'ConfigError';
+  }
+  report(): string {
+    return this.message;
+  }
+}
+
+/** Several input problems found in one pass: all are reported, exit 2. */
+export class ConfigErrors extends ElevenError {
+  readonly exitCode = 2;
+  constructor(readonly errors: readonly ConfigError[]) {
+    super(errors.map((e) => e.message).join('\n'));
+    this.name = 'ConfigErrors';
+  }
+  report(): string {
+    return this.message;
+  }
+}
+
+/** Bad command-line usage: exit 2. */
+export class UsageError extends ElevenError {
+  readonly exitCode = 2;
+  constructor(message: string, readonly hint?: string) {
+    super(hint ? `${message}\nhint: ${hint}` : message);
+    this.name = 'UsageError';
+  }
+  report(): string {
+    return `eleventh: ${this.message}`;
+  }
+}
+
+/** A git command failed: carries the command and its stderr. */
+export class GitError extends ElevenError {
+  readonly exitCode = 2;
+  constructor(readonly args: readonly string[], readonly stderr: string, readonly status: number | null) {
+    super(`git ${args.join(' ')}: exited ${status ?? 'by signal'}: ${stderr.trim().split('\n').slice(0, 5).join('\n')}`);
+    this.name = 'GitError';
+  }
+  report(): string {
+    return this.message;
+  }
+}
+
+/** A rendered object broke a schema or a platform policy: exit 2 at render time (nothing is written). */
+export class ValidationError extends ElevenError {
+  readonly exitCode = 2;
+  constructor(readonly findings: readonly string[]) {
+    super(findings.join('\n'));
+    this.name = 'ValidationError';
+  }
+  report(): string {
+    return this.message;
+  }
+}
+
+/** Turn a thrown value into the CLI's output and exit code. */
+export function describeFailure(err: unknown): { text: string; exitCode: number; bug: boolean } {
+  if (err instanceof ElevenError) return { text: err.report(), exitCode: err.exitCode, bug: false };
+  const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  return { text, exitCode: 70, bug: true };
+}

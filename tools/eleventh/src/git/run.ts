@@ -1,0 +1,52 @@
+/** Every git call goes through here: checks the exit status and throws GitError with the command and stderr. */
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { GitError } from '../errors';
+
+export interface GitOptions {
+  readonly cwd: string;
+  /** Text written to git's stdin. */
+  readonly input?: string;
+  /** Extra environment variables. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Exit codes that are answers, not failures (e.g. 1 for `diff --quiet`). @default [0] */
+  readonly okCodes?: readonly number[];
+}
+
+export interface GitResult {
+  readonly stdout: string;
+  readonly status: number;
+}
+
+const MAX_BUFFER = 1024 * 1024 * 1024;
+
+export function git(args: readonly string[], options: GitOptions): GitResult {
+  const spawnOptions: SpawnSyncOptions = {
+    cwd: options.cwd,
+    input: options.input,
+    encoding: 'utf8',
+    maxBuffer: MAX_BUFFER,
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...options.env },
+  };
+  const res = spawnSync('git', args as string[], spawnOptions);
+  if (res.error) throw new GitError(args, res.error.message, null);
+  const ok = options.okCodes ?? [0];
+  if (res.status === null || !ok.includes(res.status)) {
+    throw new GitError(args, String(res.stderr ?? ''), res.status);
+  }
+  return { stdout: String(res.stdout ?? ''), status: res.status };
+}
+
+/** `git` returning trimmed stdout. */
+export function gitText(args: readonly string[], options: GitOptions): string {
+  return git(args, options).stdout.trim();
+}
+
+/** Full 40-hex SHA of a revision. */
+export function revParse(rev: string, cwd: string): string {
+  return gitText(['rev-parse', '--verify', `${rev}^{commit}`], { cwd });
+}
+
+/** The repository's top-level directory. */
+export function topLevel(cwd: string): string {
+  return gitText(['rev-parse', '--show-toplevel'], { cwd });
+}
