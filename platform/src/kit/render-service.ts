@@ -1,0 +1,43 @@
+/**
+ * Assemble a service's objects for one environment, per service type, in a fixed order.
+ */
+import type { KubeObject, RenderContext, ServiceSpec } from './types';
+import { identityOf } from './labels';
+import { serviceAccount } from './service-account';
+import { valuesConfigMap } from './config-map';
+import { deployment } from './deployment';
+import { httpService } from './http-service';
+import { autoscaler } from './autoscaling';
+import { disruptionBudget, minReplicas } from './disruption-budget';
+import { ingressPolicy } from './network-policy';
+import { cronJob } from './cron-job';
+import { DEFAULT_PORT } from './workload';
+import { validateRenderContext } from './validate-config';
+
+function longRunning(spec: ServiceSpec, ctx: RenderContext): KubeObject[] {
+  const identity = identityOf(spec, ctx);
+  const { config } = ctx;
+  const objects: KubeObject[] = [deployment({ spec, ctx })];
+  if (spec.type === 'http') {
+    objects.push(httpService(identity));
+    objects.push(ingressPolicy({ ...identity, port: spec.port ?? DEFAULT_PORT, allowFrom: spec.allowFrom }));
+  }
+  if (config.autoscaling !== false) objects.push(autoscaler({ ...identity, autoscaling: config.autoscaling }));
+  if (minReplicas(config) > 1) objects.push(disruptionBudget(identity));
+  return objects;
+}
+
+/** Build every object of `spec` in `ctx`, before the `customize` hook. */
+export function renderDefaults(spec: ServiceSpec, ctx: RenderContext): KubeObject[] {
+  validateRenderContext(ctx);
+  const identity = identityOf(spec, ctx);
+  const head: KubeObject[] = [serviceAccount(identity), valuesConfigMap({ ...identity, values: ctx.config.values })];
+  const body = spec.type === 'cron' ? [cronJob({ spec, ctx })] : longRunning(spec, ctx);
+  return [...head, ...body];
+}
+
+/** Build every object, then apply the service's `customize` hook. */
+export function renderService(spec: ServiceSpec, ctx: RenderContext): KubeObject[] {
+  const objects = renderDefaults(spec, ctx);
+  return spec.customize ? spec.customize(objects, ctx) : objects;
+}
