@@ -94,6 +94,13 @@ export interface TenantContext {
   readonly quota: { readonly cpu: string; readonly memory: string; readonly pods: number };
   /** Other namespaces allowed to send traffic into this one. */
   readonly allowFrom: readonly string[];
+  /**
+   * Other namespaces this one may send traffic to (their `allowFrom` lists this one). The engine
+   * derives it from every tenant; without it, default-deny blocks cross-namespace egress. @default []
+   */
+  readonly egressTo?: readonly string[];
+  /** Container requests/limits the LimitRange applies when a pod states none. @default platform defaults */
+  readonly containerDefaults?: { readonly requests: ResourceAmounts; readonly limits: ResourceAmounts };
 }
 
 /** The cluster-wide platform layer of one environment: base add-ons plus the selected profiles. */
