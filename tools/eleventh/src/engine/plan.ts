@@ -1,0 +1,138 @@
+/**
+ * One engine run, entirely in memory: resolve config → compute pins → build, validate and serialise every
+ * file that must change → recipes. Nothing is written here (see engine/apply.ts).
+ */
+import { dirname } from 'node:path';
+import { loadConfig, checkOverrides, type ConfigSet } from '../config/load';
+import { ConfigErrors, UsageError } from '../errors';
+import { loadKit, kitEntry } from '../load/kit';
+import { readServiceHeaders } from '../load/services';
+import type { Pin, Recipe, RecipeEntry } from '../model';
+import { computePins } from '../pins/compute';
+import { gitText } from '../git/run';
+import { readRecipe, recipePath, serializeRecipe } from '../recipe/recipe';
+import { renderEnvironmentLayers } from '../render/environment';
+import type { FileMap } from '../render/files';
+import { engineIdentity, folderIdentity } from './identity';
+import { renderPromoted } from './promoted';
+import { renderEnvServices, type ServiceToRender } from './services-env';
+import { timed } from './timing';
+
+export interface PlanOptions {
+  readonly root: string;
+  /** `recipe` reuses unchanged services; `render` re-renders everything. */
+  readonly mode: 'recipe' | 'render';
+  readonly envs?: readonly string[];
+  readonly allowDirty?: boolean;
+  readonly base?: string;
+  readonly head?: string;
+}
+
+export interface EnvOutcome {
+  readonly environment: string;
+  readonly previous?: Recipe;
+  readonly recipe: Recipe;
+  readonly rendered: readonly string[];
+  readonly seeded: boolean;
+}
+
+export interface Plan {
+  readonly files: FileMap;
+  /** Environment folders the file map fully describes. */
+  readonly scopeDirs: readonly string[];
+  /** Folders kept as they are (services whose manifests did not change). */
+  readonly kept: ReadonlySet<string>;
+  readonly outcomes: readonly EnvOutcome[];
+  readonly pins: ReadonlyMap<string, Pin>;
+}
+
+/** Environments in dependency order: those following main first, then each promoted one after its source. */
+export function environmentOrder(config: ConfigSet): string[] {
+  const done: string[] = [];
+  const visit = (env: string): void => {
+    if (done.includes(env)) return;
+    const from = config.environment(env).promotion?.from;
+    if (from) visit(from);
+    done.push(env);
+  };
+  for (const env of config.environments) if (config.followsMain(env)) visit(env);
+  for (const env of config.environments) visit(env);
+  return done;
+}
+
+function previousPins(recipes: ReadonlyArray<Recipe | undefined>): Map<string, Pin> {
+  const pins = new Map<string, Pin>();
+  for (const r of recipes) for (const [name, e] of Object.entries(r?.services ?? {})) if (!pins.has(name)) pins.set(name, { commit: e.commit, inputs: e.inputs });
+  return pins;
+}
+
+function selectEnvs(config: ConfigSet, opts: PlanOptions): string[] {
+  for (const env of opts.envs ?? []) {
+    config.environment(env);
+    if (opts.mode === 'recipe' && !config.followsMain(env)) {
+      const from = config.environment(env).promotion?.from;
+      throw new UsageError(`${env} is promoted from ${from}: its recipe changes only by promotion or rollback`, `eleventh promote --to ${env} --tag <tag>  (or --from ${from})`);
+    }
+  }
+  return environmentOrder(config).filter((e) => !opts.envs || opts.envs.includes(e));
+}
+
+export async function planRun(opts: PlanOptions): Promise<Plan> {
+  const { root } = opts;
+  const config = timed('config', () => loadConfig(root));
+  const envs = selectEnvs(config, opts);
+  const followers = config.environments.filter((e) => config.followsMain(e));
+  const previous = new Map(config.environments.map((e) => [e, readRecipe(root, e)] as const));
+  const pinResult = await timed('pins', () =>
+    computePins({ root, previous: previousPins(followers.map((e) => previous.get(e))), allowDirty: opts.allowDirty, base: opts.base, head: opts.head }),
+  );
+  const headers = timed('headers', () => readServiceHeaders(root, pinResult.services));
+  const overrideErrors = checkOverrides(config, new Map(headers.map((h) => [h.name, h.namespace])));
+  if (overrideErrors.length > 0) throw new ConfigErrors(overrideErrors);
+  const services: ServiceToRender[] = headers.map((h) => {
+    const pin = pinResult.pins.get(h.name)!;
+    return { name: h.name, namespace: h.namespace, commit: pin.commit, inputs: pin.inputs, deployFile: h.deployFile, deployHash: h.deployHash };
+  });
+  const kit = loadKit(root);
+  const base = { kit, kitId: folderIdentity(dirname(kitEntry(root))), engineId: engineIdentity() };
+  const files: FileMap = new Map();
+  const kept = new Set<string>();
+  const outcomes: EnvOutcome[] = [];
+  const recipes = new Map<string, Recipe>();
+  const head = gitText(['rev-parse', 'HEAD'], { cwd: root });
+  for (const env of envs) {
+    const prev = previous.get(env);
+    let recipe: Recipe;
+    let rendered: readonly string[];
+    let seeded = false;
+    if (config.followsMain(env)) {
+      const out = timed(`render ${env}`, () =>
+        renderEnvServices({ ...base, sourceRoot: root, environment: env, config, services, previous: prev?.services, full: opts.mode === 'render' }, files),
+      );
+      out.kept.forEach((d) => kept.add(d));
+      const byNs = new Map<string, string[]>();
+      for (const s of services) byNs.set(s.namespace, [...(byNs.get(s.namespace) ?? []), s.name]);
+      const tenants = new Map(config.namespaces(env).map((ns) => [ns, config.tenant(env, ns)] as const));
+      renderEnvironmentLayers(kit, { environment: config.environment(env), tenants, services: byNs }, files);
+      recipe = { environment: env, services: out.entries };
+      rendered = out.rendered;
+    } else {
+      if (prev && opts.mode === 'recipe') continue;
+      const from = config.environment(env).promotion!.from;
+      const source = recipes.get(from) ?? previous.get(from);
+      if (!prev && !source) continue;
+      seeded = !prev;
+      const toRender: Recipe = prev ?? { environment: env, promotedFrom: { environment: from, commit: head }, services: seedServices(source!) };
+      recipe = await timed(`render ${env}`, () => renderPromoted({ root, environment: env, recipe: toRender, engineId: base.engineId, currentConfig: config }, files));
+      rendered = Object.keys(recipe.services);
+    }
+    recipes.set(env, recipe);
+    files.set(recipePath(env), serializeRecipe(recipe));
+    outcomes.push({ environment: env, previous: prev, recipe, rendered, seeded });
+  }
+  return { files, scopeDirs: outcomes.map((o) => `environments/${o.environment}`), kept, outcomes, pins: pinResult.pins };
+}
+
+function seedServices(source: Recipe): Record<string, RecipeEntry> {
+  return Object.fromEntries(Object.entries(source.services).map(([n, e]) => [n, { ...e }]));
+}

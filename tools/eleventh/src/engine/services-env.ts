@@ -1,0 +1,70 @@
+/**
+ * Render (or reuse) every service of one environment. Shared by environments that follow main (pins from
+ * the Nx graph and git) and promoted ones (pins from their recipe, sources from their promotedFrom commit).
+ */
+import type { ConfigSet } from '../config/load';
+import type { Kit } from '../load/kit';
+import type { RecipeEntry } from '../model';
+import { ConfigError } from '../errors';
+import { loadDefinition } from '../load/services';
+import { renderService, serviceDir } from '../render/service';
+import type { FileMap } from '../render/files';
+import { manifestIdentity } from './identity';
+
+export interface ServiceToRender {
+  readonly name: string;
+  readonly namespace: string;
+  readonly commit: string;
+  readonly inputs: string;
+  readonly deployFile: string;
+  readonly deployHash: string;
+}
+
+export interface EnvServicesInput {
+  readonly sourceRoot: string;
+  readonly environment: string;
+  readonly config: ConfigSet;
+  readonly kit: Kit;
+  readonly kitId: string;
+  readonly engineId: string;
+  readonly services: readonly ServiceToRender[];
+  /** The environment's previous recipe entries: reused when the manifest identity is unchanged. */
+  readonly previous?: Readonly<Record<string, RecipeEntry>>;
+  /** Re-render everything (render, verify) instead of reusing unchanged services (recipe). */
+  readonly full: boolean;
+}
+
+export interface EnvServicesResult {
+  readonly entries: Record<string, RecipeEntry>;
+  /** Service folders kept as they are on disk (reused). */
+  readonly kept: string[];
+  readonly rendered: string[];
+}
+
+export function renderEnvServices(input: EnvServicesInput, files: FileMap): EnvServicesResult {
+  const env = input.config.environment(input.environment);
+  const namespaces = new Set(input.config.namespaces(input.environment));
+  const entries: Record<string, RecipeEntry> = {};
+  const kept: string[] = [];
+  const rendered: string[] = [];
+  for (const svc of input.services) {
+    if (!namespaces.has(svc.namespace)) {
+      throw new ConfigError({ file: svc.deployFile }, `namespace '${svc.namespace}' has no tenant.yaml in environment '${input.environment}'`, `one of: ${[...namespaces].join(', ')}`);
+    }
+    const { config } = input.config.service(input.environment, svc.namespace, svc.name);
+    const image = `${env.registry}/${svc.name}:${svc.commit}`;
+    const manifest = manifestIdentity({ engine: input.engineId, kit: input.kitId, deployHash: svc.deployHash, environment: input.environment, namespace: svc.namespace, image, config });
+    const prev = input.previous?.[svc.name];
+    if (!input.full && prev && prev.manifest === manifest && prev.commit === svc.commit && prev.inputs === svc.inputs) {
+      entries[svc.name] = prev;
+      kept.push(serviceDir(input.environment, svc.namespace, svc.name));
+      continue;
+    }
+    const definition = loadDefinition(input.sourceRoot, svc.deployFile);
+    const out = renderService(input.kit, { environment: input.environment, namespace: svc.namespace, name: svc.name, commit: svc.commit, image, config, definition, deployFile: svc.deployFile });
+    for (const [p, c] of out.files) files.set(p, c);
+    entries[svc.name] = { namespace: svc.namespace, commit: svc.commit, image, digest: out.digest, inputs: svc.inputs, manifest };
+    rendered.push(svc.name);
+  }
+  return { entries, kept, rendered };
+}

@@ -1,0 +1,87 @@
+/**
+ * Reads each service's `deploy.ts`: its declared name, namespace and type (cached on disk by the file's
+ * hash, so an unchanged service is not executed), and, when it must be rendered, its ServiceDefinition.
+ */
+import { readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join, dirname } from 'node:path';
+import type { ServiceDefinition, ServiceType } from '@eleventh/platform';
+import { ConfigError } from '../errors';
+import { requireFromRoot } from './source-root';
+
+export interface ServiceHeader {
+  readonly name: string;
+  readonly namespace: string;
+  readonly type: ServiceType;
+  /** Repository-relative `services/<name>/deploy.ts`. */
+  readonly deployFile: string;
+  /** sha256 of deploy.ts: part of the manifest identity. */
+  readonly deployHash: string;
+}
+
+interface SpecCache {
+  [deployHash: string]: { name: string; namespace: string; type: ServiceType };
+}
+
+function cacheFile(): string {
+  const base = process.env.ELEVENTH_CACHE_DIR ?? join(__dirname, '..', '..', '..', '..', 'node_modules', '.cache', 'eleventh');
+  return join(base, 'service-headers.json');
+}
+
+function readCache(): SpecCache {
+  try {
+    return JSON.parse(readFileSync(cacheFile(), 'utf8')) as SpecCache;
+  } catch {
+    return {};
+  }
+}
+
+function writeCache(cache: SpecCache): void {
+  try {
+    const file = cacheFile();
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(`${file}.${process.pid}`, JSON.stringify(cache));
+    renameSync(`${file}.${process.pid}`, file);
+  } catch {
+    /* the cache only saves time */
+  }
+}
+
+/** Execute `deploy.ts` and return its default export, checked to be a ServiceDefinition. */
+export function loadDefinition(root: string, deployFile: string): ServiceDefinition {
+  let exported: { default?: unknown };
+  try {
+    exported = requireFromRoot<{ default?: unknown }>(root, join(root, deployFile));
+  } catch (err) {
+    const problem = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    throw new ConfigError({ file: deployFile }, `failed to load: ${problem}`, 'a module whose default export is defineService({...})', { cause: err });
+  }
+  const def = exported.default as Partial<ServiceDefinition> | undefined;
+  if (!def || def.kind !== 'eleventh.dev/service' || typeof def.render !== 'function') {
+    throw new ConfigError({ file: deployFile }, 'default export is not a service definition', 'export default defineService({ name, namespace, type })');
+  }
+  return def as ServiceDefinition;
+}
+
+/** Read every service's header; executes only deploy.ts files not seen before. */
+export function readServiceHeaders(root: string, services: ReadonlyArray<{ name: string; root: string }>): ServiceHeader[] {
+  const cache = readCache();
+  let dirty = false;
+  const headers = services.map((svc) => {
+    const deployFile = `${svc.root}/deploy.ts`;
+    const deployHash = createHash('sha256').update(readFileSync(join(root, deployFile))).digest('hex');
+    let meta = cache[deployHash];
+    if (!meta) {
+      const spec = loadDefinition(root, deployFile).spec;
+      meta = { name: spec.name, namespace: spec.namespace, type: spec.type };
+      cache[deployHash] = meta;
+      dirty = true;
+    }
+    if (meta.name !== svc.name) {
+      throw new ConfigError({ file: deployFile }, `service name '${meta.name}' does not match its folder '${svc.name}'`, `name: '${svc.name}'`);
+    }
+    return { ...meta, deployFile, deployHash };
+  });
+  if (dirty) writeCache(cache);
+  return headers;
+}

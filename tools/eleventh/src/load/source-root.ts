@@ -1,0 +1,62 @@
+/**
+ * Loads TypeScript from a "source root": the repository itself, or a temporary git worktree of an older
+ * commit (promotion renders from the tagged sources). Inside a source root, `@eleventh/platform` resolves to
+ * that root's own `platform/src/index.ts` (the kit as of that commit), and any other bare import that the
+ * root cannot resolve (a worktree has no node_modules) falls back to the engine's own node_modules.
+ */
+import Module from 'node:module';
+import { existsSync } from 'node:fs';
+import { join, sep } from 'node:path';
+const engineRequire = Module.createRequire(__filename);
+const { installTsHook } = engineRequire('./ts-hook.js') as { installTsHook: () => void };
+
+const KIT_PACKAGE = '@eleventh/platform';
+const roots = new Set<string>();
+let patched = false;
+
+type ResolveFilename = (request: string, parent: NodeModule | undefined, isMain: boolean, options?: unknown) => string;
+
+function rootOf(filename: string | undefined): string | undefined {
+  if (!filename) return undefined;
+  for (const root of roots) if (filename.startsWith(root + sep)) return root;
+  return undefined;
+}
+
+function patchResolver(): void {
+  if (patched) return;
+  patched = true;
+  const mod = Module as unknown as { _resolveFilename: ResolveFilename };
+  const original = mod._resolveFilename;
+  mod._resolveFilename = function resolve(request, parent, isMain, options) {
+    const root = rootOf(parent?.filename);
+    if (root && request === KIT_PACKAGE) {
+      const local = join(root, 'platform', 'src', 'index.ts');
+      if (existsSync(local)) return local;
+    }
+    try {
+      return original.call(this, request, parent, isMain, options);
+    } catch (err) {
+      if (!root || request.startsWith('.') || request.startsWith('/')) throw err;
+      return engineRequire.resolve(request);
+    }
+  };
+}
+
+/** Make files under `root` loadable with the rules above. */
+export function registerSourceRoot(root: string): void {
+  installTsHook();
+  patchResolver();
+  roots.add(root);
+}
+
+/** Forget a root (a removed worktree) and drop its modules from the require cache. */
+export function unregisterSourceRoot(root: string): void {
+  roots.delete(root);
+  for (const key of Object.keys(require.cache)) if (key.startsWith(root + sep)) delete require.cache[key];
+}
+
+/** `require` a file inside a registered source root. */
+export function requireFromRoot<T>(root: string, file: string): T {
+  registerSourceRoot(root);
+  return Module.createRequire(join(root, 'package.json'))(file) as T;
+}

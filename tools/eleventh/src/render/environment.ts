@@ -1,0 +1,51 @@
+/**
+ * The layers of one environment around its services: `_platform/` (base add-ons and profiles), `_flux/`
+ * (one Flux Kustomization per namespace), each namespace's base, and the kustomization.yaml files that tie
+ * them together. Services are rendered separately (render/service.ts); this file only lists their folders.
+ */
+import type { KubeObject } from '@eleventh/platform';
+import type { Kit } from '../load/kit';
+import type { ResolvedEnvironment, ResolvedTenantConfig } from '../model';
+import { ConfigError, ValidationError } from '../errors';
+import { addFolder, kustomization, type FileMap } from './files';
+
+export interface EnvironmentLayout {
+  readonly environment: ResolvedEnvironment;
+  /** Namespace → its resolved tenancy. */
+  readonly tenants: ReadonlyMap<string, ResolvedTenantConfig>;
+  /** Namespace → service names rendered there (any order). */
+  readonly services: ReadonlyMap<string, readonly string[]>;
+}
+
+function checked(kit: Kit, where: string, objects: KubeObject[]): KubeObject[] {
+  const findings = objects.flatMap((o) => kit.checkObject(o).map((f) => `${where}: ${f}`));
+  if (findings.length > 0) throw new ValidationError(findings);
+  return objects;
+}
+
+function platformObjects(kit: Kit, env: ResolvedEnvironment): KubeObject[] {
+  try {
+    return kit.renderPlatform({ environment: env.name, profiles: env.profiles });
+  } catch (err) {
+    if (err instanceof kit.KitError) {
+      throw new ConfigError({ file: `environments/${env.name}/environment.yaml` }, err.message, `one of: ${kit.listProfiles().join(', ')}`);
+    }
+    throw err;
+  }
+}
+
+/** Render every non-service file of one environment into `files`. */
+export function renderEnvironmentLayers(kit: Kit, layout: EnvironmentLayout, files: FileMap): void {
+  const env = layout.environment;
+  const base = `environments/${env.name}`;
+  const namespaces = [...layout.tenants.keys()].sort();
+  addFolder(files, `${base}/_platform`, checked(kit, `${base}/_platform`, platformObjects(kit, env)));
+  const flux = namespaces.map((ns) => kit.renderFluxNamespace({ environment: env.name, namespace: ns, path: `./${base}/${ns}` }));
+  addFolder(files, `${base}/_flux`, checked(kit, `${base}/_flux`, flux));
+  for (const ns of namespaces) {
+    const tenant = layout.tenants.get(ns)!;
+    const objects = kit.renderTenant({ environment: env.name, namespace: ns, team: tenant.team, quota: tenant.quota, allowFrom: tenant.allowFrom });
+    addFolder(files, `${base}/${ns}`, checked(kit, `${base}/${ns}/tenant.yaml`, objects), layout.services.get(ns) ?? []);
+  }
+  files.set(`${base}/kustomization.yaml`, kustomization(['_platform', ...namespaces]));
+}

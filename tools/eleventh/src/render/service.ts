@@ -1,0 +1,51 @@
+/** One service in one environment: build its objects with the kit, check them, turn them into files. */
+import type { ResolvedServiceConfig, ServiceDefinition } from '@eleventh/platform';
+import type { Kit } from '../load/kit';
+import { ValidationError } from '../errors';
+import { addFolder, digestFiles, type FileMap } from './files';
+
+export interface ServiceRenderInput {
+  readonly environment: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly commit: string;
+  readonly image: string;
+  readonly config: ResolvedServiceConfig;
+  readonly definition: ServiceDefinition;
+  /** deploy.ts path, for messages. */
+  readonly deployFile: string;
+}
+
+export interface RenderedService {
+  readonly dir: string;
+  readonly files: FileMap;
+  readonly digest: string;
+}
+
+export function serviceDir(env: string, ns: string, name: string): string {
+  return `environments/${env}/${ns}/${name}`;
+}
+
+/** Build, validate (schemas, unknown fields, names, policies) and serialise one service. */
+export function renderService(kit: Kit, input: ServiceRenderInput): RenderedService {
+  const ctx = { environment: input.environment, image: input.image, commit: input.commit, config: input.config };
+  let objects;
+  try {
+    objects = input.definition.render(ctx);
+  } catch (err) {
+    if (err instanceof kit.KitError) {
+      throw new ValidationError([`${input.deployFile}: ${input.environment}: ${err.message}`]);
+    }
+    throw err;
+  }
+  const findings: string[] = [];
+  for (const o of objects) {
+    for (const f of kit.checkObject(o)) findings.push(`${input.deployFile}: ${input.environment}: ${f}`);
+  }
+  for (const p of kit.runPolicies(objects)) findings.push(`${input.deployFile}: ${input.environment}: policy ${p.rule}: ${p.message}`);
+  if (findings.length > 0) throw new ValidationError(findings);
+  const dir = serviceDir(input.environment, input.namespace, input.name);
+  const files: FileMap = new Map();
+  addFolder(files, dir, objects);
+  return { dir, files, digest: digestFiles(files, `${dir}/`) };
+}
