@@ -1,0 +1,12 @@
+export interface NamespaceGeneratorSchema {
+  /** The namespace (DNS-1123 label). */
+  name: string;
+  /** The owning team's group, with or without a leading `@`. */
+  team: string;
+  /** `cpu=8,memory=16Gi,pods=50`, any subset. */
+  quota?: string;
+  quotaCpu?: string;
+  quotaMemory?: string;
+  quotaPods?: number;
+  skipFormat?: boolean;
+}
