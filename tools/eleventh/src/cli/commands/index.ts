@@ -1,0 +1,8 @@
+import type { Command } from '../command';
+import { explainCommand } from './explain';
+import { pinsCommand } from './pins';
+import { recipeCommand } from './recipe';
+import { renderCommand } from './render';
+
+/** Every command, in the order `eleventh --help` lists them. */
+export const commands: readonly Command[] = [renderCommand, recipeCommand, pinsCommand, explainCommand];

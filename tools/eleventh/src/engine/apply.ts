@@ -1,0 +1,25 @@
+/** Turn a Plan into disk changes: compare first, write only what changed (temporary name + rename), prune. */
+import { planWrites, applyPlan, describePlan, type WritePlan } from '../write/writer';
+import type { Plan } from './plan';
+
+/** The service folder a path belongs to (`environments/<env>/<ns>/<svc>`), or undefined. */
+function serviceFolder(path: string): string | undefined {
+  const parts = path.split('/');
+  return parts.length >= 5 ? parts.slice(0, 4).join('/') : undefined;
+}
+
+export function writePlanFor(root: string, plan: Plan): WritePlan {
+  const keep = (rel: string): boolean => {
+    const dir = serviceFolder(rel);
+    return dir !== undefined && plan.kept.has(dir);
+  };
+  return planWrites(root, plan.files, { dirs: plan.scopeDirs, keep });
+}
+
+export function changedPaths(wp: WritePlan): string[] {
+  return describePlan(wp);
+}
+
+export function apply(root: string, wp: WritePlan): void {
+  applyPlan(root, wp);
+}
