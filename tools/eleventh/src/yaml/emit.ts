@@ -20,8 +20,21 @@ const MAX_IMPLICIT_KEY = 1000;
 
 /** YAML 1.1 and 1.2 words for booleans and null, plus the 1.1 merge (`<<`) and value (`=`) keys. */
 const RESERVED_WORDS = new Set(['y', 'n', 'yes', 'no', 'true', 'false', 'on', 'off', 'null', '~', '<<', '=']);
-/** Anything a YAML 1.1 or 1.2 parser could read as a number or a timestamp (generously: quoting is harmless). */
-const NUMBER_LIKE = /^[-+]?\.?[0-9][0-9a-fA-FxXoObB_.:eE+-]*$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/;
+/**
+ * Anything a YAML 1.2 or 1.1 parser could read as a number or a timestamp, generously (quoting is harmless):
+ * go-yaml v2 hands anything starting with a digit or a sign to Go's ParseInt/ParseFloat (hex floats,
+ * `-Inf`, underscores), and the `yaml` package's 1.1 schema reads `E8` and `.` as floats.
+ */
+const NUMBER_LIKE = new RegExp(
+  [
+    '^[-+]?\\.?[0-9][0-9a-fA-FxXoObBpP_.:eE+-]*$',
+    '^[-+]?[0-9_]*(\\.[0-9_]*)?[eE][-+]?[0-9]+$',
+    '^[-+]?[0-9_]*\\.[0-9_]*$',
+    '^[-+]?\\.?(inf|infinity|nan)$',
+    '^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}',
+  ].join('|'),
+  'i',
+);
 /** Characters JSON.stringify leaves raw but YAML does not allow (or reads as line breaks) in a scalar. */
 const NON_PRINTABLE = /[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/g;
 
@@ -64,7 +77,7 @@ function canBePlain(s: string): boolean {
     if (c === 0x2028 || c === 0x2029 || c === 0xfeff) return false;
   }
   if (n <= 5 && RESERVED_WORDS.has(s.toLowerCase())) return false;
-  return !((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e) || !NUMBER_LIKE.test(s);
+  return !NUMBER_LIKE.test(s);
 }
 
 /** A literal block keeps the text exactly when no line has trailing white space or a leading space/tab. */
