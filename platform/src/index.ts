@@ -1,1 +1,25 @@
+/**
+ * @eleventh/platform: the typed contract, the kit's builders, checks, policies, add-ons and profiles.
+ * Loaded by the engine from source (CommonJS through @swc-node/register), so everything under src/
+ * imports only node builtins, kubernetes-models* and relative files.
+ */
 export * from './kit/types';
+export { KitError } from './errors';
+export { defineService } from './kit/define-service';
+export { renderService, renderDefaults } from './kit/render-service';
+export { renderTenant } from './kit/tenant';
+export { renderPlatform } from './kit/platform';
+export { renderFluxNamespace, FLUX_NAMESPACE, DEFAULT_SOURCE_NAME } from './kit/flux';
+export { listProfiles, getProfile, type Profile, type ProfileContext } from './profiles';
+export { renderBaseAddons, SYSTEM_NAMESPACE } from './addons';
+export { checkObject, checkObjects, describeObject, findUnknownFields, type UnknownField } from './kit/check';
+export { runPolicies, POLICY_RULES, isPinnedImage, type PolicyFinding, type PolicyRule } from './policies';
+export { isDnsLabel, isDnsSubdomain, isLabelValue } from './kit/names';
+export { LABEL, ANNOTATION, MANAGED_BY, serviceLabels, selectorLabels } from './kit/labels';
+export { sortedJson, valuesConfigMapName, VALUES_KEY, VALUES_MOUNT_PATH } from './kit/config-map';
+export { SERVICE_TYPES } from './kit/validate-spec';
+export { checkCronSchedule } from './kit/cron';
+export { DEFAULT_PORT, DEFAULT_HEALTH_PATH, SERVICE_PRIORITY_CLASS } from './kit/workload';
+export { ENVIRONMENT_VARIABLE } from './kit/validate-config';
+export { TENANT_CLUSTER_ROLE } from './kit/tenant/rbac';
+export { DEFAULT_CONTAINER_RESOURCES } from './kit/tenant/limit-range';
