@@ -4,9 +4,7 @@
  * external npm nodes' versions. Nx fixes its workspace root from the cwd at import time, so this runs in
  * its own process (see graph.ts). Exit 0 on success; on failure the message goes to stderr, exit 1.
  */
-import { createProjectGraphAsync } from '@nx/devkit';
-import { readFileMapCache } from 'nx/src/devkit-internals';
-import type { RawGraph, RawProject } from './raw-graph';
+import type { RawExternal, RawGraph, RawProject } from './raw-graph';
 
 type Dep = string | [string, string] | [string, string, string];
 
@@ -16,7 +14,18 @@ function depTarget(dep: Dep): string {
   return dep.length === 3 ? dep[1] : dep[0];
 }
 
+/** Nx may log: keep stdout for the JSON alone. */
+function quietStdout(): void {
+  const toStderr = (...args: unknown[]): void => void process.stderr.write(`${args.map(String).join(' ')}\n`);
+  console.log = toStderr;
+  console.info = toStderr;
+  console.warn = toStderr;
+}
+
 async function main(): Promise<void> {
+  quietStdout();
+  const { createProjectGraphAsync } = await import('@nx/devkit');
+  const { readFileMapCache } = await import('nx/src/devkit-internals');
   const graph = await createProjectGraphAsync({ exitOnError: false });
   const cache = readFileMapCache();
   if (!cache) throw new Error('Nx wrote no file map cache after building the project graph');
@@ -29,7 +38,7 @@ async function main(): Promise<void> {
     });
     projects[name] = { root: node.data.root, files };
   }
-  const externals: RawGraph['externals'] = {};
+  const externals: Record<string, RawExternal> = {};
   for (const [name, node] of Object.entries(graph.externalNodes ?? {})) {
     externals[name] = { packageName: node.data.packageName, version: node.data.version, hash: node.data.hash };
   }

@@ -1,0 +1,82 @@
+/**
+ * Pins: for every service, the newest commit that changed its image inputs. Services whose inputs
+ * identity equals the previous run's keep their previous pin without any history walk; the others are
+ * found together in one streaming `git log` (see search.ts). A bounded number of git processes whatever
+ * the number of services: rev-parse, status, ls-tree, at most two log walks and one cat-file.
+ */
+import type { Pin } from '../model';
+import { revParse } from '../git/run';
+import { PathClassifier, pathspecs } from './classify';
+import { uncommittedPaths } from './dirty';
+import { DirtyInputsError } from './errors';
+import { loadGraphInputs } from './graph';
+import { inputsIdentity, listBlobs } from './identity';
+import type { GraphInputs, ServiceInputs } from './inputs';
+import { findInputCommits } from './search';
+
+export interface PinOptions {
+  /** Workspace root (a git work tree). */
+  readonly root: string;
+  /** Pins of the previous run (e.g. from a recipe), by service. */
+  readonly previous: ReadonlyMap<string, Pin>;
+  /** Accept uncommitted changes to image inputs (their services get HEAD-based pins; warned on stderr). */
+  readonly allowDirty?: boolean;
+  /** Search `base..head` first, then the whole history for services not found there. */
+  readonly base?: string;
+  /** @default 'HEAD' */
+  readonly head?: string;
+}
+
+export interface PinResult {
+  readonly pins: ReadonlyMap<string, Pin>;
+  /** Services (present now) whose pin or inputs differ from `previous`, new services included; sorted. */
+  readonly changed: readonly string[];
+  readonly services: readonly ServiceInputs[];
+}
+
+/** Refuse (or, with allowDirty, warn about) uncommitted changes to any service's image inputs. */
+function checkDirty(root: string, graph: GraphInputs, allowDirty: boolean): void {
+  const dirty = uncommittedPaths(root);
+  if (dirty.length === 0) return;
+  const classifier = new PathClassifier(graph, graph.services);
+  const files: string[] = [];
+  const services = new Set<string>();
+  for (const path of dirty) {
+    const users = classifier.servicesOf(path);
+    if (users.length > 0) files.push(path);
+    for (const s of users) services.add(s);
+  }
+  if (files.length === 0) return;
+  const error = new DirtyInputsError(files, [...services].sort());
+  if (!allowDirty) throw error;
+  process.stderr.write(`warning: ${error.message.replace(': commit them or pass --allow-dirty', '')}\n`);
+  process.stderr.write('warning: --allow-dirty: their pins name HEAD-based commits, not the work tree\n');
+}
+
+function allRoots(graph: GraphInputs): string[] {
+  const roots = new Set<string>();
+  for (const s of graph.services) for (const p of s.projects) roots.add(graph.roots.get(p) ?? '.');
+  return [...roots];
+}
+
+export async function computePins(options: PinOptions): Promise<PinResult> {
+  const head = revParse(options.head ?? 'HEAD', options.root);
+  const graph = await loadGraphInputs(options.root);
+  checkDirty(options.root, graph, options.allowDirty ?? false);
+  const blobs = graph.services.length > 0 ? listBlobs(options.root, head, pathspecs(allRoots(graph))) : new Map<string, string>();
+  const identities = new Map(graph.services.map((s) => [s.name, inputsIdentity(s, blobs)]));
+  const pending = graph.services.filter((s) => options.previous.get(s.name)?.inputs !== identities.get(s.name));
+  const found = pending.length === 0
+    ? new Map<string, string>()
+    : (await findInputCommits({ root: options.root, graph, services: pending, head, base: options.base })).commits;
+  const pins = new Map<string, Pin>();
+  const changed: string[] = [];
+  for (const service of graph.services) {
+    const inputs = identities.get(service.name) as string;
+    const before = options.previous.get(service.name);
+    const pin = before?.inputs === inputs ? before : { commit: found.get(service.name) ?? head, inputs };
+    pins.set(service.name, pin);
+    if (before?.commit !== pin.commit || before?.inputs !== pin.inputs) changed.push(service.name);
+  }
+  return { pins, changed, services: graph.services };
+}

@@ -1,0 +1,54 @@
+/**
+ * Loads the Nx project graph of the workspace at `root` in a child process (Nx fixes its workspace root
+ * from the cwd when first imported, so one process cannot serve two workspaces) and derives each
+ * service's image inputs from it.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { GraphError } from './errors';
+import { graphInputs, type GraphInputs, type ServiceInputs } from './inputs';
+import type { RawGraph } from './raw-graph';
+
+export type { ExternalPackage, GraphInputs, ServiceInputs } from './inputs';
+
+const WORKER = join(__dirname, __filename.endsWith('.ts') ? 'graph-worker.ts' : 'graph-worker.js');
+
+function workerArgs(): string[] {
+  if (!__filename.endsWith('.ts')) return [WORKER];
+  return ['-r', require.resolve('@swc-node/register'), WORKER];
+}
+
+/** Run graph-worker.ts with cwd = `root` and parse the JSON it prints. */
+export function loadRawGraph(root: string): Promise<RawGraph> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, workerArgs(), {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', (e) => reject(new GraphError(root, e.message)));
+    child.on('close', (code) => {
+      const stderr = Buffer.concat(err).toString('utf8');
+      if (code !== 0) return reject(new GraphError(root, stderr || `graph worker exited ${code}`));
+      try {
+        resolve(JSON.parse(Buffer.concat(out).toString('utf8')) as RawGraph);
+      } catch (e) {
+        reject(new GraphError(root, `unreadable graph output: ${(e as Error).message}\n${stderr}`));
+      }
+    });
+  });
+}
+
+/** The graph as pin computation needs it: services' inputs plus every project's root. */
+export async function loadGraphInputs(root: string): Promise<GraphInputs> {
+  return graphInputs(await loadRawGraph(root));
+}
+
+/** Every service's image inputs, sorted by name. */
+export async function loadServiceInputs(root: string): Promise<ServiceInputs[]> {
+  return [...(await loadGraphInputs(root)).services];
+}

@@ -1,0 +1,31 @@
+/**
+ * The identity of a service's image inputs: sha256 over its sorted (path, blob) list at the head commit
+ * and its locked external packages. Equal identity ⇒ the same image, so the previous pin still holds.
+ */
+import { createHash } from 'node:crypto';
+import { git } from '../git/run';
+import type { ServiceInputs } from './inputs';
+
+const VERSION = 'eleventh-inputs-v1';
+/** Blob id recorded for an input file that is not in the head commit (untracked). */
+export const NOT_COMMITTED = 'uncommitted';
+
+/** path → blob SHA of every file under `specs` at `rev`, in one `git ls-tree`. */
+export function listBlobs(root: string, rev: string, specs: readonly string[]): Map<string, string> {
+  const out = git(['ls-tree', '-r', '-z', '--full-tree', rev, '--', ...specs], { cwd: root }).stdout;
+  const blobs = new Map<string, string>();
+  for (const entry of out.split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab < 0) continue;
+    const meta = entry.slice(0, tab).split(' ');
+    if (meta[1] === 'blob') blobs.set(entry.slice(tab + 1), meta[2]);
+  }
+  return blobs;
+}
+
+export function inputsIdentity(service: ServiceInputs, blobs: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256').update(`${VERSION}\n`);
+  for (const file of service.files) hash.update(`${file}\0${blobs.get(file) ?? NOT_COMMITTED}\n`);
+  for (const ext of service.externals) hash.update(`npm:${ext.name}@${ext.version}\n`);
+  return hash.digest('hex');
+}

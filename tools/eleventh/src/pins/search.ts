@@ -1,0 +1,108 @@
+/**
+ * Finds, for each service asked about, the newest commit that changed one of its image inputs: one
+ * streaming `git log` over the union of their projects' roots and package-lock.json, classifying each
+ * changed path to the services it is an input of, stopping as soon as every service has its commit.
+ * Lockfile commits count for a service only when one of its external packages' locked version changed.
+ */
+import { PathClassifier, pathspecs } from './classify';
+import { walkHistory, type CommitChange } from './history';
+import type { GraphInputs, ServiceInputs } from './inputs';
+import { LOCKFILE, LockfileReader } from './lockfile';
+
+export interface SearchOptions {
+  readonly root: string;
+  readonly graph: GraphInputs;
+  readonly services: readonly ServiceInputs[];
+  /** Full SHA the walk starts from. */
+  readonly head: string;
+  /** Search `base..head` first; fall back to the whole history for services not found there. */
+  readonly base?: string;
+}
+
+export interface SearchResult {
+  /** service → newest commit that changed its image inputs (absent when none did). */
+  readonly commits: ReadonlyMap<string, string>;
+  /** Commits the walks read (both passes). */
+  readonly visited: number;
+}
+
+class Search {
+  readonly found = new Map<string, string>();
+  private readonly remaining: Set<string>;
+  private readonly classifier: PathClassifier;
+  /** package name → services importing it. */
+  private readonly importers = new Map<string, string[]>();
+  private lock: LockfileReader | undefined;
+
+  constructor(private readonly options: SearchOptions) {
+    this.remaining = new Set(options.services.map((s) => s.name));
+    this.classifier = new PathClassifier(options.graph, options.services);
+    for (const service of options.services) {
+      for (const ext of service.externals) this.importers.set(ext.name, [...(this.importers.get(ext.name) ?? []), service.name]);
+    }
+  }
+
+  get done(): boolean {
+    return this.remaining.size === 0;
+  }
+
+  paths(): string[] {
+    const roots = this.classifier.roots();
+    return pathspecs(this.importers.size > 0 ? [...roots, LOCKFILE] : roots);
+  }
+
+  /** Record `commit` for every remaining service that `change` touches; true when none remains. */
+  async visit(change: CommitChange): Promise<boolean> {
+    for (const path of change.paths) {
+      if (path === LOCKFILE && this.importers.size > 0) await this.visitLockfile(change.commit);
+      else for (const service of this.classifier.servicesOf(path)) this.take(service, change.commit);
+    }
+    return this.done;
+  }
+
+  close(): void {
+    this.lock?.close();
+  }
+
+  private async visitLockfile(commit: string): Promise<void> {
+    const wanted = [...this.importers].filter(([, users]) => users.some((u) => this.remaining.has(u)));
+    if (wanted.length === 0) return;
+    this.lock ??= new LockfileReader(this.options.root);
+    const changed = await this.lock.changedIn(commit, wanted.map(([name]) => name));
+    for (const name of changed) for (const service of this.importers.get(name) ?? []) this.take(service, commit);
+  }
+
+  private take(service: string, commit: string): void {
+    if (!this.remaining.delete(service)) return;
+    this.found.set(service, commit);
+  }
+}
+
+/** The newest input-changing commit of each service, in at most two streaming passes. */
+export async function findInputCommits(options: SearchOptions): Promise<SearchResult> {
+  const search = new Search(options);
+  let visited = 0;
+  try {
+    const paths = search.paths();
+    const seen = new Set<string>();
+    if (options.base && !search.done) {
+      visited += await walkHistory({
+        root: options.root,
+        revs: [`${options.base}..${options.head}`],
+        paths,
+        visit: (change) => (seen.add(change.commit), search.visit(change)),
+      });
+    }
+    if (!search.done) {
+      visited += await walkHistory({
+        root: options.root,
+        revs: [options.head],
+        paths,
+        visit: (change) => (seen.has(change.commit) ? false : search.visit(change)),
+      });
+    }
+  } finally {
+    search.close();
+  }
+  return { commits: search.found, visited };
+}
