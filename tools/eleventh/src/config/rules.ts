@@ -1,0 +1,95 @@
+/**
+ * Every configuration check, as named rules in one list. All run; every finding is reported. Rules that
+ * need resolution run only when the files parse and the `extends` chains are sound (otherwise they
+ * would only add noise).
+ */
+import { ConfigError } from '../errors';
+import type { YamlDoc } from '../yaml/read';
+import { checkPromotions } from './chains';
+import { checkRequiredEnvironmentKeys } from './environment';
+import { PLATFORM_DEFAULTS } from './inputs';
+import type { Resolver } from './resolver';
+import { validateSchema } from './schema-validate';
+import { checkServiceLeaves } from './service';
+import { checkNamespaceSets, checkTenant } from './tenant';
+
+type Rule = (resolver: Resolver) => ConfigError[];
+
+const platformReadable: Rule = (r) => [...r.inputs.platformErrors];
+const foldersAndSyntax: Rule = (r) => r.inputs.scan.errors;
+const schemas: Rule = (r) => allDocs(r).flatMap(([schema, doc]) => schemaErrors(schema, doc));
+const extendsChains: Rule = (r) => r.inputs.chains.errors;
+const promotions: Rule = (r) => checkPromotions(r.inputs.docs);
+const sameNamespacesEverywhere: Rule = (r) => checkNamespaceSets(r.inputs.scan.environments);
+
+const STRUCTURE: readonly Rule[] = [platformReadable, foldersAndSyntax, schemas, extendsChains, promotions, sameNamespacesEverywhere];
+
+const requiredEnvironmentKeys: Rule = (r) => checkRequiredEnvironmentKeys(r.inputs.chains.chains, r.inputs.docs);
+
+const tenants: Rule = (r) => {
+  const errors: ConfigError[] = [];
+  const lacks = new Map<string, Set<string>>();
+  for (const [env, chain] of byChainLength(r)) {
+    const parent = chain[chain.length - 2];
+    for (const ns of r.inputs.namespaces) {
+      const parentLacks = parent === undefined ? new Set<string>() : (lacks.get(`${parent}/${ns}`) ?? new Set<string>());
+      const found = checkTenant(r.tenant(env, ns).leaves, { env, ns, parentLacks, namespaces: r.inputs.namespaces });
+      lacks.set(`${env}/${ns}`, found.lacking);
+      errors.push(...found.errors);
+    }
+  }
+  return errors;
+};
+
+const serviceConfigs: Rule = (r) => {
+  const errors: ConfigError[] = [];
+  for (const [env, chain] of byChainLength(r)) {
+    for (const ns of r.inputs.namespaces) {
+      errors.push(...checkServiceLeaves(r.service(env, ns).leaves));
+      for (const svc of overriddenServices(r, chain, ns)) errors.push(...checkServiceLeaves(r.service(env, ns, svc).leaves));
+    }
+  }
+  return errors;
+};
+
+const RESOLUTION: readonly Rule[] = [requiredEnvironmentKeys, tenants, serviceConfigs];
+
+/** Run every rule; duplicates (one cause seen from several environments) are reported once. */
+export function runRules(resolver: Resolver): ConfigError[] {
+  const errors = STRUCTURE.flatMap((rule) => rule(resolver));
+  const { scan, platformErrors, chains } = resolver.inputs;
+  const namespacesAgree = sameNamespacesEverywhere(resolver).length === 0;
+  const sound = !scan.malformed && platformErrors.length === 0 && chains.errors.length === 0 && namespacesAgree;
+  if (sound) errors.push(...RESOLUTION.flatMap((rule) => rule(resolver)));
+  const seen = new Set<string>();
+  return errors.filter((e) => !seen.has(e.message) && seen.add(e.message) !== undefined);
+}
+
+function allDocs(r: Resolver): Array<[string, YamlDoc]> {
+  const out: Array<[string, YamlDoc]> = [];
+  if (r.inputs.platformErrors.length === 0) out.push(['platform-defaults.schema.json', r.inputs.platform]);
+  for (const env of r.inputs.scan.environments.values()) {
+    out.push(['environment.schema.json', env.doc]);
+    for (const ns of env.namespaces.values()) {
+      if (ns.tenant) out.push(['tenant.schema.json', ns.tenant]);
+      for (const doc of ns.services.values()) out.push(['overrides.schema.json', doc]);
+    }
+  }
+  return out;
+}
+
+function schemaErrors(schema: string, doc: YamlDoc): ConfigError[] {
+  return validateSchema(schema, doc.value).map(
+    (f) => new ConfigError({ file: doc.file, line: doc.lineOf(f.path) }, f.problem, f.expected),
+  );
+}
+
+function byChainLength(r: Resolver): Array<[string, readonly string[]]> {
+  return [...r.inputs.chains.chains.entries()].sort((a, b) => a[1].length - b[1].length || a[0].localeCompare(b[0]));
+}
+
+function overriddenServices(r: Resolver, chain: readonly string[], ns: string): Set<string> {
+  const names = new Set<string>();
+  for (const env of chain) for (const svc of r.inputs.scan.environments.get(env)?.namespaces.get(ns)?.services.keys() ?? []) names.add(svc);
+  return names;
+}

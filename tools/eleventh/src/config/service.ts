@@ -1,0 +1,93 @@
+/**
+ * Service config resolution, later wins: platform defaults.yaml `service`; then for each environment
+ * along the chain, root first: its environment.yaml `defaults`, its tenant.yaml `defaults`, its
+ * overrides.yaml for the service.
+ */
+import type { AutoscalingConfig, ResolvedServiceConfig } from '@eleventh/platform';
+import { ConfigError } from '../errors';
+import type { ResolvedServiceWithProvenance } from '../model';
+import { fold, leafAt, provenanceOf, valueAt, type Layer, type Leaf, type Leaves } from './layers';
+import { isPlainObject } from './schema-validate';
+
+/** Every service-config layer, flattened once at load. */
+export interface ServiceLayers {
+  readonly platform: Layer;
+  /** env → environment.yaml `defaults`. */
+  readonly environment: ReadonlyMap<string, Layer>;
+  /** `env/ns` → tenant.yaml `defaults`. */
+  readonly tenant: ReadonlyMap<string, Layer>;
+  /** `env/ns/svc` → overrides.yaml. */
+  readonly overrides: ReadonlyMap<string, Layer>;
+}
+
+/** The layers for one service (or, without `svc`, for any service of `ns` without overrides). */
+export function layersFor(all: ServiceLayers, chain: readonly string[], ns: string, svc?: string): Layer[] {
+  const layers = [all.platform];
+  for (const env of chain) {
+    const candidates = [all.environment.get(env), all.tenant.get(`${env}/${ns}`), svc === undefined ? undefined : all.overrides.get(`${env}/${ns}/${svc}`)];
+    for (const layer of candidates) if (layer) layers.push(layer);
+  }
+  return layers;
+}
+
+/** Does any environment along the chain override this service? */
+export function hasOverrides(all: ServiceLayers, chain: readonly string[], ns: string, svc: string): boolean {
+  return chain.some((env) => all.overrides.has(`${env}/${ns}/${svc}`));
+}
+
+export function resolveService(layers: readonly Layer[]): { resolved: ResolvedServiceWithProvenance; leaves: Leaves } {
+  const leaves = fold(layers);
+  return { leaves, resolved: { config: toServiceConfig(leaves), provenance: provenanceOf(leaves) } };
+}
+
+function toServiceConfig(leaves: Leaves): ResolvedServiceConfig {
+  const amounts = (key: string): { cpu: string; memory: string } => ({
+    cpu: String(leafAt(leaves, [key, 'cpu'])?.value ?? ''),
+    memory: String(leafAt(leaves, [key, 'memory'])?.value ?? ''),
+  });
+  const env = valueAt(leaves, ['env']);
+  const values = valueAt(leaves, ['values']);
+  return {
+    replicas: Number(leafAt(leaves, ['replicas'])?.value ?? 0),
+    resources: amounts('resources'),
+    limits: amounts('limits'),
+    autoscaling: autoscalingOf(leaves),
+    env: isPlainObject(env) ? sortedStrings(env) : {},
+    values: isPlainObject(values) ? values : {},
+  };
+}
+
+function autoscalingOf(leaves: Leaves): AutoscalingConfig | false {
+  const own = leafAt(leaves, ['autoscaling']);
+  if (own) return false;
+  const get = (k: string): number => Number(leafAt(leaves, ['autoscaling', k])?.value);
+  const any = ['min', 'max', 'cpuPercent'].some((k) => leafAt(leaves, ['autoscaling', k]));
+  return any ? { min: get('min'), max: get('max'), cpuPercent: get('cpuPercent') } : false;
+}
+
+function sortedStrings(env: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.keys(env).sort().map((k) => [k, String(env[k])]));
+}
+
+const at = (leaf: Leaf): { file: string; line?: number } => ({ file: leaf.file, line: leaf.line });
+const where = (leaf: Leaf): string => (leaf.line ? `${leaf.file}:${leaf.line}` : leaf.file);
+
+/** Checks that need the merged result: autoscaling complete and `min ≤ max`. */
+export function checkServiceLeaves(leaves: Leaves): ConfigError[] {
+  if (leafAt(leaves, ['autoscaling'])) return [];
+  const parts = ['min', 'max', 'cpuPercent'].map((k) => [k, leafAt(leaves, ['autoscaling', k])] as const);
+  const present = parts.filter(([, l]) => l !== undefined).map(([, l]) => l as Leaf);
+  if (present.length === 0) return [];
+  const newest = present.reduce((a, b) => (b.rank > a.rank ? b : a));
+  const absent = parts.filter(([, l]) => l === undefined).map(([k]) => k);
+  if (absent.length > 0) {
+    const list = absent.map((k) => `'${k}'`).join(', ');
+    return [new ConfigError(at(newest), `'autoscaling' lacks ${list} after inheritance`, 'min, max and cpuPercent once autoscaling replaces false')];
+  }
+  const min = leafAt(leaves, ['autoscaling', 'min'])!;
+  const max = leafAt(leaves, ['autoscaling', 'max'])!;
+  if (typeof min.value !== 'number' || typeof max.value !== 'number' || min.value <= max.value) return [];
+  const [later, other] = max.rank > min.rank ? [max, min] : [min, max];
+  const elsewhere = later.file === other.file ? '' : `; '${other.path.join('.')}' set at ${where(other)}`;
+  return [new ConfigError(at(later), `'autoscaling.min' (${min.value}) must be ≤ 'autoscaling.max' (${max.value})`, `min ≤ max${elsewhere}`)];
+}
