@@ -9,6 +9,9 @@
  * of its JSON and then walk the JSON: a key the validator never looked at is not in the schema.
  * An object whose keys were never read at all has a free-form schema (`{}`, preserve-unknown-fields)
  * and is not checked further.
+ *
+ * One gap: the generator strips every `description` key from the schemas, which also drops properties
+ * named `description` (PriorityClass, JSONSchemaProps, …). A string `description` is therefore let through.
  */
 import type { KubeObject } from '../types';
 import { closest } from './suggest';
@@ -22,6 +25,8 @@ export interface UnknownField {
 
 type Reads = Map<object, Set<string>>;
 const ENUMERATED = '\u0000enumerated';
+/** The property name kubernetes-models' schema generator strips (see above). */
+const STRIPPED = 'description';
 
 function recorder(reads: Reads) {
   const proxies = new WeakMap<object, object>();
@@ -60,6 +65,7 @@ function walk(value: unknown, path: string, reads: Reads, out: UnknownField[]): 
   const seen = reads.get(value);
   if (!seen || seen.size === 0 || seen.has(ENUMERATED)) return;
   for (const [key, child] of Object.entries(value)) {
+    if (key === STRIPPED && typeof child === 'string') continue;
     if (seen.has(key)) walk(child, join(path, key), reads, out);
     else out.push({ path: join(path, key), key, known: [...seen].sort() });
   }
