@@ -1,0 +1,50 @@
+/**
+ * The service's folder: the template's common files plus the ones for its type
+ * (http: a server and its pure router; worker and cron: a pure job and the process around it).
+ */
+import { join } from 'node:path';
+import type { Tree } from '@nx/devkit';
+import type { ServiceType } from '@eleventh/platform/src/kit/types';
+import { renderFiles, type TemplateData } from '../../../utils/templates';
+import type { NormalizedServiceOptions } from './normalize-options';
+
+const FILES = join(__dirname, '..', 'files');
+
+/** Template folders under files/<template>/, in the order they are rendered. */
+export const TYPE_FOLDERS: Readonly<Record<ServiceType, readonly string[]>> = {
+  http: ['common', 'http'],
+  worker: ['common', 'job', 'worker'],
+  cron: ['common', 'job', 'cron'],
+};
+
+const WORDS: Readonly<Record<ServiceType, Readonly<Record<string, string>>>> = {
+  http: {
+    summary: 'An HTTP service.',
+    mainSummary: 'HTTP server: `GET /healthz`, `GET /`',
+    moduleSummary: 'the routes (pure)',
+    envSummary: '`PORT`',
+  },
+  worker: {
+    summary: 'A worker: runs until stopped.',
+    mainSummary: 'the loop: a batch every `POLL_INTERVAL_MS`, until SIGTERM',
+    moduleSummary: 'one batch of work (pure)',
+    envSummary: '`POLL_INTERVAL_MS` (5000)',
+  },
+  cron: {
+    summary: 'A scheduled job: runs once per schedule and exits.',
+    mainSummary: 'one run',
+    moduleSummary: 'the work of one run (pure)',
+    envSummary: 'none of its own',
+  },
+};
+
+export function templateData(o: NormalizedServiceOptions): TemplateData {
+  const article = o.type === 'http' ? 'an' : 'a';
+  const { name, namespace, team, type, port, schedule, workspacePackages } = o;
+  return { name, namespace, team, type, port, schedule, workspacePackages, article, ...WORDS[o.type] };
+}
+
+export function addServiceFiles(tree: Tree, o: NormalizedServiceOptions): void {
+  const data = templateData(o);
+  for (const folder of TYPE_FOLDERS[o.type]) renderFiles(tree, join(FILES, o.template, folder), o.root, data);
+}

@@ -1,0 +1,17 @@
+import type { ServiceType } from '@eleventh/platform/src/kit/types';
+
+export interface ServiceGeneratorSchema {
+  /** The service (DNS-1123 label), also its folder under services/. */
+  name: string;
+  /** An existing namespace. */
+  namespace: string;
+  /** @default 'http' */
+  type?: ServiceType;
+  /** http only. @default 8080 */
+  port?: number;
+  /** cron only. @default '0 * * * *' */
+  schedule?: string;
+  /** @default 'node' */
+  template?: 'node';
+  skipFormat?: boolean;
+}
