@@ -1,0 +1,172 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { readJson, type Tree } from '@nx/devkit';
+import { FsTree } from 'nx/src/generators/tree';
+import { parse } from 'yaml';
+import { workspaceGenerator } from './generator';
+import { DEV_DEPENDENCIES } from './lib/versions';
+import { NXIGNORE } from './lib/add-root-files';
+
+const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
+const ENVS = ['staging', 'ops-staging', 'preprod', 'prod'];
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function generate(options: Partial<Parameters<typeof workspaceGenerator>[1]> = {}): Promise<Tree> {
+  const dir = mkdtempSync(join(tmpdir(), 'eleventh-ws-'));
+  dirs.push(dir);
+  const tree = new FsTree(dir, false);
+  await workspaceGenerator(tree, { name: 'acme', ...options });
+  return tree;
+}
+
+function yamlOf(tree: Tree, path: string): Record<string, any> {
+  return parse(tree.read(path, 'utf8') ?? 'missing: true');
+}
+
+
+describe('workspace generator', () => {
+  it.each([
+    'package.json', 'nx.json', 'tsconfig.base.json', '.nxignore', '.gitignore', 'CODEOWNERS', 'README.md',
+    'platform/defaults.yaml', 'platform/README.md', 'environments/project.json', 'environments/README.md',
+    'services/hello-api/deploy.ts', 'services/hello-api/src/main.ts', 'services/hello-api/src/greeting.spec.ts',
+    'services/hello-api/Dockerfile', 'services/hello-api/README.md', 'services/hello-api/tsconfig.json',
+    '.github/workflows/eleventh.yml', '.gitlab-ci.yml',
+    ...ENVS.flatMap((env) => [`environments/${env}/environment.yaml`, `environments/${env}/apps/tenant.yaml`]),
+  ])('writes %s', async (path) => {
+    expect((await generate()).exists(path)).toBe(true);
+  });
+
+  it('pins devDependencies exactly like the Eleventh repository and depends on the three packages', async () => {
+    const pkg = readJson((await generate()), 'package.json');
+    const ours = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+    expect(pkg.devDependencies).toEqual(ours.devDependencies);
+    expect(DEV_DEPENDENCIES).toEqual(ours.devDependencies);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@eleventh/cli', '@eleventh/nx', '@eleventh/platform']);
+    expect(pkg.workspaces).toBeUndefined();
+  });
+
+  it('with --vendor depends on the packed tarballs under vendor/', async () => {
+    const pkg = readJson(await generate({ vendor: true }), 'package.json');
+    expect(pkg.dependencies['@eleventh/cli']).toMatch(/^file:vendor\/eleventh-cli-\d+\.\d+\.\d+\.tgz$/);
+    expect(pkg.dependencies['@eleventh/nx']).toMatch(/^file:vendor\/eleventh-nx-/);
+  });
+
+  it('configures Nx: no analytics, default/production inputs, source analysis, the @eleventh/nx plugin', async () => {
+    const nx = readJson(await generate(), 'nx.json');
+    expect(nx.analytics).toBe(false);
+    expect(Object.keys(nx.namedInputs)).toEqual(expect.arrayContaining(['default', 'production']));
+    expect(nx.pluginsConfig['@nx/js'].analyzeSourceFiles).toBe(true);
+    expect(nx.plugins).toEqual(['@eleventh/nx']);
+  });
+
+  it('copies the Eleventh repository .nxignore', async () => {
+    const tree = await generate();
+    expect(tree.read('.nxignore', 'utf8')).toBe(NXIGNORE);
+    expect(NXIGNORE.trim()).toBe(readFileSync(join(REPO_ROOT, '.nxignore'), 'utf8').trim());
+  });
+
+  it('copies the platform defaults of the installed @eleventh/platform', async () => {
+    const tree = await generate();
+    expect(tree.read('platform/defaults.yaml', 'utf8')).toBe(readFileSync(join(REPO_ROOT, 'platform/defaults.yaml'), 'utf8'));
+    expect(tree.exists('platform/src/index.ts')).toBe(false);
+  });
+
+  it('staging is the root; preprod and prod are promoted by tags; ops-staging shadows staging', async () => {
+    const tree = await generate({ registry: 'reg.acme.io', gitUrl: 'https://git.acme.io/acme.git' });
+    const env = (name: string) => yamlOf(tree, `environments/${name}/environment.yaml`);
+    expect(env('staging')).toEqual({
+      registry: 'reg.acme.io',
+      cluster: { name: 'staging', git: { url: 'https://git.acme.io/acme.git', branch: 'main' } },
+      profiles: [],
+      defaults: {},
+    });
+    expect(env('ops-staging')).toEqual({ extends: 'staging', cluster: { name: 'ops-staging' } });
+    expect(env('preprod').promotion).toEqual({ from: 'staging', tags: 'preprod-v*' });
+    expect(env('prod')).toMatchObject({ extends: 'preprod', promotion: { from: 'preprod', tags: 'prod-v*' } });
+  });
+
+  it('declares namespace apps in every environment; only the root states its team', async () => {
+    const tree = await generate({ appsTeam: 'acme/apps' });
+    expect(yamlOf(tree, 'environments/staging/apps/tenant.yaml')).toEqual({ team: 'acme/apps' });
+    for (const env of ['ops-staging', 'preprod', 'prod']) expect(yamlOf(tree, `environments/${env}/apps/tenant.yaml`)).toEqual({});
+  });
+
+  it('declares hello-api as an http service in namespace apps', async () => {
+    const deploy = (await generate()).read('services/hello-api/deploy.ts', 'utf8');
+    expect(deploy).toContain("name: 'hello-api'");
+    expect(deploy).toContain("namespace: 'apps'");
+    expect(deploy).toContain("type: 'http'");
+  });
+
+  it('gives the environments project a recipe target running eleventh recipe', async () => {
+    const project = readJson(await generate(), 'environments/project.json');
+    expect(project.name).toBe('environments');
+    expect(project.targets.recipe.command).toBe('eleventh recipe');
+    expect(project.targets.recipe.inputs).toContain('{projectRoot}/**/tenant.yaml');
+  });
+
+  it('writes CODEOWNERS for the platform team and the example team', async () => {
+    const text = (await generate({ platformTeam: 'acme/platform' })).read('CODEOWNERS', 'utf8');
+    expect(text).toContain('* @acme/platform\n');
+    expect(text).toContain('/services/hello-api/ @app-developers\n');
+  });
+
+  it('GitHub: main runs affected test/build/recipe with full history and commits the recipe; tags promote', async () => {
+    const wf = yamlOf(await generate(), '.github/workflows/eleventh.yml');
+    expect(wf.on.push).toEqual({ branches: ['main'], tags: ['preprod-v*', 'prod-v*'] });
+    const runs = (job: string) => wf.jobs[job].steps.map((s: { run?: string }) => s.run).filter(Boolean);
+    expect(wf.jobs.recipe.steps[0].with['fetch-depth']).toBe(0);
+    expect(runs('recipe')).toEqual(expect.arrayContaining(['npx nx affected -t test build recipe', 'npx eleventh recipe --commit --push']));
+    expect(runs('promote-preprod')).toContain('npx eleventh promote --to preprod --tag "$TAG" --commit --push');
+    expect(wf.jobs['promote-prod'].environment).toBe('prod');
+    expect(wf.jobs['promote-prod'].if).toBe("startsWith(github.ref, 'refs/tags/prod-v')");
+  });
+
+  it('GitLab: GIT_DEPTH 0, the same commands, prod manual in the protected environment prod', async () => {
+    const ci = yamlOf(await generate(), '.gitlab-ci.yml');
+    expect(ci.variables.GIT_DEPTH).toBe('0');
+    expect(ci.recipe.script).toEqual(expect.arrayContaining(['npx nx affected -t test build recipe', 'npx eleventh recipe --commit --push']));
+    expect(ci['promote-preprod'].script).toEqual(['npx eleventh promote --to preprod --tag "$CI_COMMIT_TAG" --commit --push']);
+    expect(ci['promote-prod'].environment.name).toBe('prod');
+    expect(ci['promote-prod'].rules).toEqual([{ if: '$CI_COMMIT_TAG =~ /^prod-v/', when: 'manual' }]);
+    expect(ci['promote-prod'].script).toEqual(['npx eleventh promote --to prod --tag "$CI_COMMIT_TAG" --commit --push']);
+  });
+
+  it('refuses a directory that already holds a workspace', async () => {
+    const tree = createTreeWithEmptyWorkspace();
+    await expect(workspaceGenerator(tree, { name: 'acme' })).rejects.toThrow(
+      'nx.json: a workspace already exists here (expected an empty directory (`eleventh new DIR`))',
+    );
+  });
+
+  it('refuses to run twice on the same tree', async () => {
+    const tree = await generate();
+    await expect(workspaceGenerator(tree, { name: 'acme' })).rejects.toThrow(/a workspace already exists here/);
+  });
+
+  it.each([['Acme'], ['_acme'], ['acme_platform'], ['']])('refuses the name %j', async (name) => {
+    await expect(generate({ name })).rejects.toThrow(/^package\.json: repository name/);
+  });
+
+  it('refuses a team that is not a group name', async () => {
+    await expect(generate({ platformTeam: 'not a team' })).rejects.toThrow(
+      'CODEOWNERS: --platformTeam "not a team" is not a team (expected a team or group, e.g. acme/platform-team)',
+    );
+  });
+
+  it('writes nothing to disk by itself (what --dry-run relies on): files appear only when flushed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eleventh-ws-dry-'));
+    dirs.push(dir);
+    const tree = new FsTree(dir, false);
+    await workspaceGenerator(tree, { name: 'acme' });
+    expect(readdirSync(dir)).toEqual([]);
+    expect(tree.listChanges().length).toBeGreaterThan(20);
+    expect(existsSync(join(dir, 'nx.json'))).toBe(false);
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * .github/workflows/eleventh.yml as an object. Push to main: test, build and recipe on what is affected
+ * (full history, so pins can be computed), then commit the recipe. Tag preprod-v*: promote to preprod.
+ * Tag prod-v*: promote to prod behind the protected environment `prod` (required reviewers).
+ */
+const NX_ENV = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
+const BOT = 'git config user.name "eleventh-bot" && git config user.email "eleventh-bot@users.noreply.github.com"';
+
+type Step = Record<string, unknown>;
+
+function setupSteps(): Step[] {
+  // The branch itself (not a detached commit): recipe and promote commit onto main and push it.
+  const ref = 'main';
+  return [
+    { uses: 'actions/checkout@v4', with: { 'fetch-depth': 0, ref } },
+    { uses: 'actions/setup-node@v4', with: { 'node-version': 20, cache: 'npm' } },
+    { run: 'npm ci --no-audit --no-fund' },
+    { run: BOT },
+  ];
+}
+
+function promoteJob(env: 'preprod' | 'prod', prefix: string): Record<string, unknown> {
+  return {
+    if: `startsWith(github.ref, 'refs/tags/${prefix}')`,
+    'runs-on': 'ubuntu-latest',
+    // A protected environment: configure required reviewers under Settings → Environments.
+    environment: env,
+    concurrency: { group: 'eleventh-main', 'cancel-in-progress': false },
+    steps: [
+      // Promotion renders from the tag's sources but commits onto main.
+      ...setupSteps(),
+      { run: `npx eleventh promote --to ${env} --tag "$TAG" --commit --push`, env: { ...NX_ENV, TAG: '${{ github.ref_name }}' } },
+    ],
+  };
+}
+
+export function githubWorkflow(): Record<string, unknown> {
+  return {
+    name: 'eleventh',
+    on: { push: { branches: ['main'], tags: ['preprod-v*', 'prod-v*'] } },
+    permissions: { contents: 'write' },
+    jobs: {
+      recipe: {
+        if: "github.ref == 'refs/heads/main'",
+        'runs-on': 'ubuntu-latest',
+        concurrency: { group: 'eleventh-main', 'cancel-in-progress': false },
+        steps: [
+          ...setupSteps(),
+          // NX_BASE/NX_HEAD: the last commit this workflow succeeded on, and this one.
+          { uses: 'nrwl/nx-set-shas@v4' },
+          { run: 'npx nx affected -t test build recipe', env: NX_ENV },
+          { run: 'npx eleventh recipe --commit --push', env: NX_ENV },
+        ],
+      },
+      'promote-preprod': promoteJob('preprod', 'preprod-v'),
+      'promote-prod': promoteJob('prod', 'prod-v'),
+    },
+  };
+}
