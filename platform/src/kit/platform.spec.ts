@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { renderPlatform } from './platform';
+import { listProfiles } from '../profiles';
+import { checkObject } from './check';
+import { KitError } from '../errors';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+function render(profiles: string[] = []): Json[] {
+  return JSON.parse(JSON.stringify(renderPlatform({ environment: 'staging', profiles })));
+}
+
+describe('renderPlatform', () => {
+  it('renders the base add-ons without profiles', () => {
+    expect(render().map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'Namespace/eleventh-system',
+      'PriorityClass/eleventh-service',
+      'ClusterRole/eleventh-tenant',
+    ]);
+  });
+
+  it('gives tenants namespaced read access, pod restarts and job runs, but no secrets or exec', () => {
+    const role = render().find((o) => o.kind === 'ClusterRole');
+    const resources = role.rules.flatMap((r: Json) => r.resources);
+    expect(resources).toContain('pods/log');
+    expect(resources).not.toContain('secrets');
+    expect(resources).not.toContain('pods/exec');
+    expect(role.rules).toContainEqual({ apiGroups: [''], resources: ['pods'], verbs: ['delete'] });
+  });
+
+  it('lists the shipped profiles, sorted', () => {
+    expect(listProfiles()).toEqual(['observability', 'payments-compliance']);
+  });
+
+  it('adds each selected profile after the base, in the listed order', () => {
+    const layers = render(['payments-compliance', 'observability']).map((o) => o.metadata.labels['eleventh.dev/layer']);
+    expect(layers.slice(0, 3)).toEqual(['base', 'base', 'base']);
+    expect(layers.indexOf('payments-compliance')).toBe(3);
+    expect(layers.indexOf('observability')).toBeGreaterThan(layers.lastIndexOf('payments-compliance'));
+  });
+
+  it('observability brings its namespace, scraper identity and metrics reader role', () => {
+    const names = render(['observability']).slice(3).map((o) => `${o.kind}/${o.metadata.name}`);
+    expect(names).toEqual([
+      'Namespace/observability',
+      'ServiceAccount/metrics-scraper',
+      'ClusterRole/eleventh-metrics-reader',
+      'ClusterRoleBinding/metrics-scraper',
+      'ConfigMap/scrape-defaults',
+      'NetworkPolicy/default-deny-ingress',
+    ]);
+  });
+
+  it('payments-compliance brings an isolated audit namespace and a read-only auditor role', () => {
+    const objects = render(['payments-compliance']).slice(3);
+    const ns = objects.find((o) => o.kind === 'Namespace');
+    expect(ns.metadata.labels['eleventh.dev/compliance']).toBe('pci-dss');
+    const role = objects.find((o) => o.kind === 'ClusterRole');
+    expect(role.metadata.name).toBe('eleventh-auditor');
+    expect(role.rules.flatMap((r: Json) => r.verbs)).not.toContain('delete');
+    expect(role.rules.flatMap((r: Json) => r.resources)).not.toContain('secrets');
+    expect(objects.find((o) => o.kind === 'NetworkPolicy').spec.policyTypes).toEqual(['Ingress', 'Egress']);
+  });
+
+  it('every object of the base and every profile passes checkObject', () => {
+    expect(renderPlatform({ environment: 'prod', profiles: listProfiles() }).flatMap(checkObject)).toEqual([]);
+  });
+
+  it('rejects an unknown profile, listing the known ones', () => {
+    const run = () => renderPlatform({ environment: 'staging', profiles: ['observabilty'] });
+    expect(run).toThrow(KitError);
+    expect(run).toThrow("unknown profile 'observabilty' (expected one of: observability, payments-compliance)");
+  });
+
+  it('rejects a profile listed twice', () => {
+    expect(() => renderPlatform({ environment: 'staging', profiles: ['observability', 'observability'] })).toThrow(
+      "profile 'observability' is listed twice",
+    );
+  });
+
+  it('is deterministic', () => {
+    expect(render(listProfiles())).toEqual(render(listProfiles()));
+  });
+});
