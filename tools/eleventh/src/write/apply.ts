@@ -1,0 +1,100 @@
+/**
+ * Apply a validated plan. Every changed file is first written to a temporary name in its own folder
+ * (`.<name>.eleventh-tmp-<pid>`); only when all of them are written are they renamed into place, one by
+ * one, and then pruned files and emptied folders are removed. Unchanged files are never touched.
+ *
+ * If anything fails, the temporary files and the folders created for them are removed and the error is
+ * rethrown. Files already renamed stay: a rename is atomic per file, not across files. Bad input never gets
+ * here — planWrites checked everything in memory first, which is what "nothing written" promises.
+ */
+import { mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { ancestors, tempName } from './paths';
+import type { WritePlan } from './plan';
+
+export interface ApplyHooks {
+  /** Called with the repository-relative path just before its temporary file is renamed (tests inject failures). */
+  readonly beforeRename?: (relPath: string) => void;
+}
+
+/** Created folders, deepest first after reversal, so a failed write can take them back. */
+class FolderMaker {
+  readonly created: string[] = [];
+  private readonly known = new Set<string>();
+
+  ensure(dir: string): void {
+    if (this.known.has(dir)) return;
+    const first = mkdirSync(dir, { recursive: true });
+    if (first !== undefined) {
+      const chain: string[] = [];
+      for (let d = dir; d.length >= first.length; d = dirname(d)) chain.unshift(d);
+      this.created.push(...chain);
+    }
+    this.known.add(dir);
+  }
+
+  /** Remove the folders this maker created that are empty again (a renamed file keeps its folder). */
+  undo(): void {
+    for (const d of [...this.created].reverse()) {
+      try {
+        rmdirSync(d);
+      } catch {
+        // not empty (a file was renamed into it) or already gone: leave it
+      }
+    }
+  }
+}
+
+/** Remove generated files that sit where a folder must go (a file became a folder). */
+function clearBlockers(root: string, plan: WritePlan, writes: readonly string[]): void {
+  const needed = new Set(writes.flatMap((rel) => ancestors(rel)));
+  for (const rel of plan.remove) if (needed.has(rel)) rmSync(join(root, rel), { force: true });
+}
+
+function writeTemps(root: string, plan: WritePlan, writes: readonly string[], temps: Map<string, string>, folders: FolderMaker): void {
+  for (const rel of writes) {
+    const target = join(root, rel);
+    const dir = dirname(target);
+    folders.ensure(dir);
+    const temp = join(dir, tempName(basename(target)));
+    temps.set(rel, temp);
+    writeFileSync(temp, plan.contents.get(rel)!);
+  }
+}
+
+function renameAll(root: string, writes: readonly string[], temps: Map<string, string>, hooks: ApplyHooks | undefined): void {
+  for (const rel of writes) {
+    hooks?.beforeRename?.(rel);
+    renameSync(temps.get(rel)!, join(root, rel));
+    temps.delete(rel);
+  }
+}
+
+function removeAll(root: string, plan: WritePlan): void {
+  for (const rel of plan.remove) rmSync(join(root, rel), { force: true });
+  for (const rel of plan.removeDirs) {
+    try {
+      rmdirSync(join(root, rel));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTEMPTY' && code !== 'EEXIST') throw err;
+    }
+  }
+}
+
+/** Write `plan` under `root`: temporary files, then renames, then removals. See the file comment for failures. */
+export function applyPlan(root: string, plan: WritePlan, hooks?: ApplyHooks): void {
+  const writes = [...plan.create, ...plan.update].sort();
+  const temps = new Map<string, string>();
+  const folders = new FolderMaker();
+  try {
+    clearBlockers(root, plan, writes);
+    writeTemps(root, plan, writes, temps, folders);
+    renameAll(root, writes, temps, hooks);
+  } catch (err) {
+    for (const temp of temps.values()) rmSync(temp, { force: true });
+    folders.undo();
+    throw err;
+  }
+  removeAll(root, plan);
+}
