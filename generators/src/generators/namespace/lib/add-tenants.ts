@@ -11,7 +11,7 @@ import type { NormalizedNamespaceOptions } from './normalize-options';
 const FILES = join(__dirname, '..', 'files');
 
 /** An empty-differences tenant.yaml for `ns` in a non-root environment. */
-export function addInheritedTenant(tree: Tree, env: EnvironmentFile, ns: string): void {
+export function addInheritedTenant(tree: Tree, env: Pick<EnvironmentFile, 'name' | 'extends'>, ns: string): void {
   const data = { namespace: ns, environment: env.name, extends: env.extends };
   writeNewFile(tree, tenantPath(env.name, ns), renderTemplate(join(FILES, 'tenant-inherit.yaml.hbs'), data));
 }
