@@ -1,0 +1,62 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createNewRepository } from './new-repo';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'eleventh-new-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const gitOut = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+
+describe('createNewRepository (without install)', () => {
+  it('writes the workspace, packs vendor tarballs and makes the first commit on main', async () => {
+    const dir = join(tempDir(), 'acme');
+    await createNewRepository(dir, { skipInstall: true });
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    expect(pkg.name).toBe('acme');
+    for (const spec of Object.values<string>(pkg.dependencies)) {
+      expect(spec).toMatch(/^file:vendor\/eleventh-(cli|platform|nx)-.*\.tgz$/);
+      expect(existsSync(join(dir, spec.slice('file:'.length)))).toBe(true);
+    }
+    expect(gitOut(dir, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe('main');
+    expect(gitOut(dir, 'rev-list', '--count', 'HEAD')).toBe('1');
+    expect(gitOut(dir, 'status', '--porcelain')).toBe('');
+    expect(gitOut(dir, 'ls-files')).toContain('vendor/eleventh-nx-');
+    // the generators travel with their templates, the platform with its defaults
+    const list = (tgz: string) => execFileSync('tar', ['-tzf', join(dir, 'vendor', tgz)], { encoding: 'utf8' });
+    expect(list('eleventh-nx-0.1.0.tgz')).toContain('package/src/generators/workspace/files/README.md.hbs');
+    expect(list('eleventh-platform-0.1.0.tgz')).toContain('package/defaults.yaml');
+  });
+
+  it('refuses a directory that is not empty, and writes nothing into it', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    await expect(createNewRepository(dir, { skipInstall: true })).rejects.toThrow(
+      `${dir}: is not empty (notes.txt) (expected a new or empty directory)`,
+    );
+    expect(existsSync(join(dir, 'package.json'))).toBe(false);
+  });
+
+  it('accepts an existing empty directory and takes the name from the option over the directory', async () => {
+    const dir = join(tempDir(), 'somewhere');
+    mkdirSync(dir);
+    await createNewRepository(dir, { name: 'acme-platform', skipInstall: true });
+    expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name).toBe('acme-platform');
+    expect(existsSync(join(dir, '.git'))).toBe(true);
+  });
+
+  it('refuses a bad name before creating the directory', async () => {
+    const dir = join(tempDir(), 'Bad_Name');
+    await expect(createNewRepository(dir, { skipInstall: true })).rejects.toThrow(/^package\.json: repository name "Bad_Name" is not valid/);
+    expect(existsSync(dir)).toBe(false);
+  });
+});
