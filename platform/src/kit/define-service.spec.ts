@@ -122,3 +122,13 @@ describe('customize and determinism', () => {
     expect(second).toBe(first);
   });
 });
+
+describe('whole output', () => {
+  it('renders an http service with autoscaling exactly so', () => {
+    const objects = defineService({ ...base, allowFrom: ['web'] }).render(
+      context({ autoscaling: { min: 2, max: 6, cpuPercent: 75 }, env: { LOG_LEVEL: 'info' }, values: { currency: 'EUR' } }),
+    );
+    expect(objects.map((o) => o.kind)).toContain('HorizontalPodAutoscaler');
+    expect(JSON.parse(JSON.stringify(objects))).toMatchSnapshot();
+  });
+});
