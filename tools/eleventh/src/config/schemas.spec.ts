@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateSchema } from './schema-validate';
+import { levenshtein, nearest } from './suggest';
+
+const dir = join(__dirname, 'schemas');
+const FREE_FORM = ['env', 'values'];
+
+/** Every object schema (with its key) in a schema document. */
+function objectSchemas(node: unknown, key: string, out: Array<[string, Record<string, unknown>]>): void {
+  if (Array.isArray(node)) return node.forEach((n) => objectSchemas(n, key, out));
+  if (typeof node !== 'object' || node === null) return;
+  const schema = node as Record<string, unknown>;
+  const types = ([] as unknown[]).concat(schema.type ?? []);
+  if (types.includes('object')) out.push([key, schema]);
+  for (const [k, v] of Object.entries(schema)) {
+    if (k === 'properties' || k === 'definitions') for (const [name, child] of Object.entries(v as object)) objectSchemas(child, name, out);
+    else objectSchemas(v, key, out);
+  }
+}
+
+describe('schemas', () => {
+  it('are draft-07 and reject unknown keys everywhere except env and values', () => {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.schema.json'));
+    expect(files.sort()).toEqual(['environment.schema.json', 'overrides.schema.json', 'platform-defaults.schema.json', 'service-config.schema.json', 'tenant.schema.json']);
+    for (const file of files) {
+      const doc = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+      expect(doc.$schema).toBe('http://json-schema.org/draft-07/schema#');
+      const objects: Array<[string, Record<string, unknown>]> = [];
+      objectSchemas(doc, '', objects);
+      for (const [key, schema] of objects) {
+        if (FREE_FORM.includes(key)) expect(schema.additionalProperties, `${file} ${key}`).not.toBe(false);
+        else expect(schema.additionalProperties, `${file} ${key}`).toBe(false);
+      }
+    }
+  });
+
+  it('the platform defaults of this repository are valid', () => {
+    const { parse } = require('yaml') as typeof import('yaml');
+    const text = readFileSync(join(__dirname, '../../../../platform/defaults.yaml'), 'utf8');
+    expect(validateSchema('platform-defaults.schema.json', parse(text))).toEqual([]);
+  });
+
+  it('reports a missing required key', () => {
+    expect(validateSchema('environment.schema.json', { promotion: { tags: 'x' } })).toEqual([
+      { path: ['promotion'], problem: "missing key 'from' in 'promotion'", expected: 'from' },
+    ]);
+  });
+});
+
+describe('suggestions', () => {
+  it('measure edit distance', () => {
+    expect(levenshtein('replcias', 'replicas')).toBe(2);
+    expect(levenshtein('', 'abc')).toBe(3);
+  });
+
+  it('suggest only near matches', () => {
+    expect(nearest('replcias', ['replicas', 'resources'])).toBe('replicas');
+    expect(nearest('zzz', ['replicas', 'resources'])).toBeUndefined();
+  });
+});
