@@ -11,7 +11,7 @@ export const RESERVED_NAMES: Readonly<Record<NameKind, readonly string[]>> = {
   service: ['shared'],
   namespace: ['shared', 'default', 'flux-system', 'kube-system', 'kube-public', 'kube-node-lease'],
   environment: ['shared'],
-  profile: ['shared', 'index', 'base'],
+  profile: ['shared', 'index', 'profile', 'base'],
 };
 
 /** Why `name` cannot be used for `kind`, or undefined when it can (for prompts that validate). */

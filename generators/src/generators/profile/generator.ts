@@ -1,0 +1,23 @@
+/**
+ * `nx g @eleventh/nx:profile <name>`: a business unit's add-ons, selectable per environment
+ * with `profiles: [<name>]` in environment.yaml.
+ */
+import { join } from 'node:path';
+import { formatFiles, type Tree } from '@nx/devkit';
+import { renderFiles } from '../../utils/templates';
+import type { ProfileGeneratorSchema } from './schema';
+import { normalizeOptions, PROFILES_DIR, type NormalizedProfileOptions } from './lib/normalize-options';
+import { registerProfile } from './lib/register-profile';
+
+function addProfileFile(tree: Tree, o: NormalizedProfileOptions): void {
+  renderFiles(tree, join(__dirname, 'files'), PROFILES_DIR, { name: o.name, symbol: o.symbol, description: o.description });
+}
+
+export async function profileGenerator(tree: Tree, options: ProfileGeneratorSchema): Promise<void> {
+  const o = normalizeOptions(tree, options);
+  addProfileFile(tree, o);
+  registerProfile(tree, o);
+  if (!o.skipFormat) await formatFiles(tree);
+}
+
+export default profileGenerator;
