@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bumpLockedVersion, commitFiles, headSha, moduleSource, removeService, serviceFiles, type FixtureRepo } from '../testing/fixture';
+import { git } from '../git/run';
 import { computePins } from './compute';
 import { commits, pinsRepo } from './pins-fixture';
 
@@ -78,6 +79,19 @@ describe('computePins on a real repository and the real Nx graph', () => {
     lock.packages['node_modules/left-pad'] = { version: '1.3.0', license: 'WTFPL' };
     commitFiles(repo.root, { 'package-lock.json': `${JSON.stringify(lock, null, 2)}\n` }, 'lock: unrelated');
     expect(await pins()).toEqual({ api: initial, billing: initial, cron: initial, worker: initial });
+  });
+
+  it('a change merged from a branch pins to the merge commit on the first-parent line', async () => {
+    git(['checkout', '-q', '-b', 'feature'], { cwd: repo.root });
+    const onBranch = commitFiles(repo.root, { 'services/worker/src/feature.ts': 'export const f = 1;\n' }, 'feature');
+    git(['checkout', '-q', 'main'], { cwd: repo.root });
+    const cron = commitFiles(repo.root, { 'services/cron/src/main.ts': moduleSource([], 'later') }, 'cron on main');
+    git(['merge', '-q', '--no-ff', '-m', 'merge feature', 'feature'], { cwd: repo.root });
+    const merge = headSha(repo.root);
+    const result = await pins();
+    expect(result.worker).toBe(merge);
+    expect(result.worker).not.toBe(onBranch);
+    expect(result.cron).toBe(cron);
   });
 
   it('a new service is pinned to the commit that added it', async () => {
