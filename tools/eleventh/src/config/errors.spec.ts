@@ -104,6 +104,18 @@ describe('extends and promotion', () => {
     ]);
   });
 
+  it('promotion cycles and self-promotion are reported', () => {
+    expect(
+      problems({
+        'environments/staging/environment.yaml': 'registry: r\ncluster:\n  name: s\n  git:\n    url: u\npromotion:\n  from: prod\n',
+        'environments/ops-staging/environment.yaml': 'extends: staging\npromotion:\n  from: ops-staging\n',
+      }),
+    ).toEqual([
+      "environments/ops-staging/environment.yaml:3: environment 'ops-staging' cannot be promoted from itself (expected another environment)",
+      'environments/preprod/environment.yaml:5: promotion cycle: preprod → staging → prod → preprod (expected a chain that ends at an environment without one)',
+    ]);
+  });
+
   it('required keys are checked after the merge, once, where they are first missing', () => {
     expect(problems({ 'environments/staging/environment.yaml': 'cluster:\n  name: s\n' })).toEqual([
       "environments/staging/environment.yaml: missing 'registry' (expected it in this file)",

@@ -125,3 +125,23 @@ describe('explain', () => {
     });
   });
 });
+
+describe('provenance across a replaced value', () => {
+  it('a map that replaces autoscaling: false shows false as what it overrode, and false shows the map', () => {
+    const c = loadConfig(
+      treeWith({
+        'environments/staging/payments/tenant.yaml': 'team: t\ndefaults:\n  autoscaling: {min: 2, max: 4, cpuPercent: 70}\n',
+        'environments/prod/payments/tenant.yaml': 'defaults:\n  autoscaling: false\n',
+      }),
+    );
+    const staging = c.service('staging', 'payments', 'x').provenance;
+    expect(staging.get('autoscaling.min')?.overrode).toEqual([{ value: false, file: 'platform/defaults.yaml', line: 9 }]);
+    const prod = c.service('prod', 'payments', 'x').provenance;
+    expect(prod.get('autoscaling')).toEqual({
+      value: false,
+      file: 'environments/prod/payments/tenant.yaml',
+      line: 2,
+      overrode: [{ value: { min: 2, max: 4, cpuPercent: 70 }, file: 'environments/staging/payments/tenant.yaml', line: 3 }],
+    });
+  });
+});

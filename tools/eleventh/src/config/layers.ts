@@ -60,23 +60,49 @@ function flatten(doc: YamlDoc, value: Record<string, unknown>, path: string[], d
 export function fold(layers: readonly Layer[], base: Leaves = new Map(), firstRank = 0): Leaves {
   const state = new Map(base);
   layers.forEach((layer, i) => {
+    /** Leaves a map of this layer replaced (e.g. `autoscaling: false`): its children overrode them. */
+    const replaced = new Map<string, Leaf>();
     for (const step of layer.steps) {
-      if (step.kind === 'map') state.delete(step.key);
-      else setLeaf(state, step.leaf, firstRank + i);
+      if (step.kind === 'leaf') {
+        setLeaf(state, step.leaf, firstRank + i, replaced);
+        continue;
+      }
+      const previous = state.get(step.key);
+      if (previous) replaced.set(step.key, previous);
+      state.delete(step.key);
     }
   });
   return state;
 }
 
-function setLeaf(state: Map<string, Leaf>, leaf: Leaf, rank: number): void {
+type Overrode = Array<Origin & { readonly value: unknown }>;
+
+function setLeaf(state: Map<string, Leaf>, leaf: Leaf, rank: number, replaced: ReadonlyMap<string, Leaf>): void {
   const key = keyOf(leaf.path);
-  const previous = state.get(key);
+  const previous = state.get(key) ?? ancestorIn(replaced, leaf.path);
   const prefix = key + SEP;
-  for (const k of state.keys()) if (k.startsWith(prefix)) state.delete(k);
-  const overrode: Array<Origin & { readonly value: unknown }> = previous
+  const children = [...state.values()].filter((l) => keyOf(l.path).startsWith(prefix));
+  for (const child of children) state.delete(keyOf(child.path));
+  const overrode: Overrode = previous
     ? [{ file: previous.file, line: previous.line, value: previous.value }, ...previous.overrode]
-    : [];
+    : children.length > 0
+      ? [replacedMap(leaf.path, children)]
+      : [];
   state.set(key, { ...leaf, overrode, rank });
+}
+
+function ancestorIn(replaced: ReadonlyMap<string, Leaf>, path: readonly string[]): Leaf | undefined {
+  for (let n = path.length - 1; n > 0; n--) {
+    const found = replaced.get(keyOf(path.slice(0, n)));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A map a leaf replaced, as one overridden value, attributed to its most recently set key. */
+function replacedMap(path: readonly string[], children: Leaf[]): Origin & { readonly value: unknown } {
+  const newest = children.reduce((a, b) => (b.rank > a.rank ? b : a));
+  return { file: newest.file, line: newest.line, value: valueAt(new Map(children.map((c) => [keyOf(c.path), c])), path) };
 }
 
 /** The leaf at `path`, if set. */
