@@ -1,0 +1,110 @@
+/**
+ * The plopfile and `nx g` write byte-identical files for the same answers: node-plop runs the root
+ * plopfile.mjs programmatically (answers bypass the prompts) in one copy of a workspace, the real
+ * `npx nx g @eleventh/nx:<generator>` runs in another, and every file of the two copies is compared.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { EXAMPLE_ENVIRONMENTS } from './testing';
+
+const REPO = join(__dirname, '..', '..', '..');
+let base: string;
+
+function writeWorkspace(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'acme', private: true, workspaces: [] }, null, 2));
+  writeFileSync(join(dir, 'nx.json'), JSON.stringify({ analytics: false }, null, 2));
+  writeFileSync(join(dir, 'CODEOWNERS'), '* @acme/platform-team\n');
+  cpSync(join(REPO, 'tsconfig.base.json'), join(dir, 'tsconfig.base.json'));
+  for (const [name, doc] of Object.entries(EXAMPLE_ENVIRONMENTS)) {
+    mkdirSync(join(dir, 'environments', name), { recursive: true });
+    writeFileSync(join(dir, 'environments', name, 'environment.yaml'), stringify(doc));
+  }
+}
+
+/** A fresh copy of the fixture workspace, with the repository's node_modules linked in. */
+function copyWorkspace(name: string): string {
+  const dir = join(base, name);
+  cpSync(join(base, 'fixture'), dir, { recursive: true });
+  symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+/** Every file under `dir` (node_modules and .nx left out) → its bytes. */
+function snapshot(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (at: string): void => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      if (entry.name === 'node_modules' || entry.name === '.nx') continue;
+      const full = join(at, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out.set(relative(dir, full), readFileSync(full));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function nxG(cwd: string, args: string[]): void {
+  execFileSync(join(REPO, 'node_modules', '.bin', 'nx'), ['g', ...args, '--no-interactive'], {
+    cwd,
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true' },
+    stdio: 'pipe',
+  });
+}
+
+async function plop(dest: string, generator: string, answers: Record<string, unknown>): Promise<unknown[]> {
+  const { default: nodePlop } = await import('node-plop');
+  const api = await nodePlop(join(REPO, 'plopfile.mjs'), { destBasePath: dest, force: false });
+  const result = await api.getGenerator(generator).runActions(answers);
+  expect(result.failures).toEqual([]);
+  return result.changes;
+}
+
+beforeAll(() => {
+  base = mkdtempSync(join(tmpdir(), 'eleventh-plop-'));
+  writeWorkspace(join(base, 'fixture'));
+});
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+describe('plopfile.mjs and nx g', () => {
+  it('write byte-identical files for the same answers (namespace, service, environment)', async () => {
+    const viaPlop = copyWorkspace('plop');
+    const viaNx = copyWorkspace('nx');
+
+    await plop(viaPlop, 'namespace', { name: 'payments', team: 'acme/payments-team', quota: 'cpu=4,pods=20' });
+    await plop(viaPlop, 'service', { name: 'refunds-api', namespace: 'payments', type: 'http', port: '9090' });
+    await plop(viaPlop, 'service', { name: 'nightly-report', namespace: 'payments', type: 'cron', schedule: '*/5 * * * *' });
+    await plop(viaPlop, 'environment', { name: 'qa', extends: 'prod', promoteFrom: 'preprod', tagPattern: 'qa-v*', clusterName: 'qa' });
+
+    nxG(viaNx, ['@eleventh/nx:namespace', 'payments', '--team', 'acme/payments-team', '--quota', 'cpu=4,pods=20']);
+    nxG(viaNx, ['@eleventh/nx:service', 'refunds-api', '--namespace', 'payments', '--type', 'http', '--port', '9090']);
+    nxG(viaNx, ['@eleventh/nx:service', 'nightly-report', '--namespace', 'payments', '--type', 'cron', '--schedule', '*/5 * * * *']);
+    nxG(viaNx, ['@eleventh/nx:environment', 'qa', '--extends', 'prod', '--promoteFrom', 'preprod', '--tagPattern', 'qa-v*']);
+
+    const plopFiles = snapshot(viaPlop);
+    const nxFiles = snapshot(viaNx);
+    expect([...plopFiles.keys()].sort()).toEqual([...nxFiles.keys()].sort());
+    for (const [path, bytes] of plopFiles) expect(bytes.equals(nxFiles.get(path)!), path).toBe(true);
+    // the run really wrote what the generators write
+    expect(plopFiles.has('services/refunds-api/deploy.ts')).toBe(true);
+    expect(plopFiles.has('environments/qa/payments/tenant.yaml')).toBe(true);
+    expect(plopFiles.has('clusters/qa/flux-system/kustomization.yaml')).toBe(true);
+    expect(plopFiles.get('CODEOWNERS')!.toString()).toContain('/services/nightly-report/ @acme/payments-team\n');
+  });
+
+  it('refuses what the generator refuses and writes nothing', async () => {
+    const dest = copyWorkspace('refusal');
+    const before = snapshot(dest);
+    const { default: nodePlop } = await import('node-plop');
+    const api = await nodePlop(join(REPO, 'plopfile.mjs'), { destBasePath: dest });
+    const result = await api.getGenerator('service').runActions({ name: 'svc', namespace: 'nowhere', type: 'worker' });
+    expect(result.failures).toHaveLength(1);
+    expect(String(result.failures[0].error)).toContain("environments/staging/nowhere/tenant.yaml: namespace 'nowhere' does not exist");
+    expect(snapshot(dest)).toEqual(before);
+  });
+});
