@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitFiles, type FixtureRepo } from '../testing/fixture';
+import { commitFiles, REPO_ROOT, type FixtureRepo } from '../testing/fixture';
 import { GraphError } from './errors';
 import { loadServiceInputs, type ServiceInputs } from './graph';
 import { pinsRepo } from './pins-fixture';
@@ -52,6 +52,17 @@ describe('loadServiceInputs (real Nx graph in a child process)', () => {
     const cron = again.find((s) => s.name === 'cron') as ServiceInputs;
     expect(cron.projects).toEqual(['cron']);
     expect(cron.externals).toEqual([]);
+  });
+
+  it('reads the workspace it is given even when run inside another Nx workspace task', async () => {
+    const saved = process.env.NX_WORKSPACE_ROOT_PATH;
+    process.env.NX_WORKSPACE_ROOT_PATH = REPO_ROOT;
+    try {
+      expect((await loadServiceInputs(repo.root)).map((s) => s.name)).toEqual(['api', 'billing', 'cron', 'worker']);
+    } finally {
+      if (saved === undefined) delete process.env.NX_WORKSPACE_ROOT_PATH;
+      else process.env.NX_WORKSPACE_ROOT_PATH = saved;
+    }
   });
 
   it('reports a broken workspace as a GraphError', async () => {

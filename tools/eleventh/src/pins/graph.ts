@@ -4,7 +4,7 @@
  * service's image inputs from it.
  */
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import { GraphError } from './errors';
 import { graphInputs, type GraphInputs, type ServiceInputs } from './inputs';
 import type { RawGraph } from './raw-graph';
@@ -18,13 +18,27 @@ function workerArgs(): string[] {
   return ['-r', require.resolve('@swc-node/register'), WORKER];
 }
 
+/** Nx variables that name another workspace's root or caches (e.g. when run inside an Nx task) are dropped. */
+const WORKSPACE_VARS = ['NX_WORKSPACE_DATA_DIRECTORY', 'NX_PROJECT_GRAPH_CACHE_DIRECTORY', 'NX_CACHE_DIRECTORY'];
+
+export function workerEnv(root: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
+  const absolute = resolvePath(root);
+  for (const name of WORKSPACE_VARS) {
+    const value = env[name];
+    if (value && !resolvePath(absolute, value).startsWith(`${absolute}/`)) delete env[name];
+  }
+  env.NX_WORKSPACE_ROOT_PATH = absolute;
+  return env;
+}
+
 /** Run graph-worker.ts with cwd = `root` and parse the JSON it prints. */
 export function loadRawGraph(root: string): Promise<RawGraph> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, workerArgs(), {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+      env: workerEnv(root),
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
