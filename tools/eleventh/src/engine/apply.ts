@@ -1,5 +1,5 @@
 /** Turn a Plan into disk changes: compare first, write only what changed (temporary name + rename), prune. */
-import { planWrites, applyPlan, describePlan, type WritePlan } from '../write/writer';
+import { planWrites, applyPlan, describePlan, type WritePlan } from '../write';
 import type { Plan } from './plan';
 
 /** The service folder a path belongs to (`environments/<env>/<ns>/<svc>`), or undefined. */

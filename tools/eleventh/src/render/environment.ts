@@ -44,7 +44,8 @@ export function renderEnvironmentLayers(kit: Kit, layout: EnvironmentLayout, fil
   addFolder(files, `${base}/_flux`, checked(kit, `${base}/_flux`, flux));
   for (const ns of namespaces) {
     const tenant = layout.tenants.get(ns)!;
-    const objects = kit.renderTenant({ environment: env.name, namespace: ns, team: tenant.team, quota: tenant.quota, allowFrom: tenant.allowFrom });
+    const egressTo = namespaces.filter((other) => layout.tenants.get(other)!.allowFrom.includes(ns));
+    const objects = kit.renderTenant({ environment: env.name, namespace: ns, team: tenant.team, quota: tenant.quota, allowFrom: tenant.allowFrom, egressTo });
     addFolder(files, `${base}/${ns}`, checked(kit, `${base}/${ns}/tenant.yaml`, objects), layout.services.get(ns) ?? []);
   }
   files.set(`${base}/kustomization.yaml`, kustomization(['_platform', ...namespaces]));
