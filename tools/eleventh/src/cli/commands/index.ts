@@ -3,6 +3,9 @@ import { explainCommand } from './explain';
 import { pinsCommand } from './pins';
 import { recipeCommand } from './recipe';
 import { renderCommand } from './render';
+import { promoteCommand } from './promote';
+import { rollbackCommand } from './rollback';
 
 /** Every command, in the order `eleventh --help` lists them. */
-export const commands: readonly Command[] = [renderCommand, recipeCommand, pinsCommand, explainCommand];
+export const commands: readonly Command[] = [renderCommand, recipeCommand, pinsCommand, explainCommand,
+  promoteCommand, rollbackCommand];

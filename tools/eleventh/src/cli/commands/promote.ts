@@ -1,0 +1,50 @@
+import { UsageError } from '../../errors';
+import { topLevel } from '../../git/run';
+import { describeMove, movedBetween } from '../../release/moved';
+import { planPromotion } from '../../release/promote';
+import { writeRelease } from '../../release/release-plan';
+import { normalisePushArg, publish } from '../../release/publish';
+import { flag, parse, str } from '../args';
+import type { Command } from '../command';
+
+export const PUBLISH_USAGE = `  --commit         commit the change (one commit per environment; the message names the moves and the tag)
+  --push [remote]  commit and push (default remote: origin); on rejection fetch, rebase, re-compute, retry (5 attempts)`;
+
+export const promoteCommand: Command = {
+  name: 'promote',
+  summary: "Render a promoted environment from a tag's sources with its source environment's pins there",
+  usage: `eleventh promote --to ENV (--tag T | --from) [--commit] [--push [remote]] [--json]
+
+  --tag T   render ENV from the repository exactly as at T: the source environment's recipe there (verified:
+            full SHAs in T's history, digests matching the committed files), deploy.ts, the kit and ENV's
+            own config as tagged. T must match ENV's promotion.tags. Records promotedFrom {environment, commit, tag}.
+  --from    promote the source environment's recipe as committed at HEAD (no tag)
+${PUBLISH_USAGE}`,
+  async run(argv, io) {
+    const root = topLevel(io.cwd);
+    const p = parse('promote', normalisePushArg(argv, root), {
+      to: { type: 'string' },
+      tag: { type: 'string' },
+      from: { type: 'boolean' },
+      commit: { type: 'boolean' },
+      push: { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    if (flag(p, 'help')) return io.out(this.usage), 0;
+    const to = str(p, 'to');
+    const tag = str(p, 'tag');
+    if (!to) throw new UsageError('promote: --to ENV is required', this.usage.split('\n')[0]);
+    if (!tag === !flag(p, 'from')) throw new UsageError('promote: give exactly one of --tag T or --from', this.usage.split('\n')[0]);
+    const { result, commits } = await publish({ root, action: 'promote', commit: flag(p, 'commit'), push: str(p, 'push'), log: io.err }, async () => {
+      const plan = await planPromotion({ root, to, tag });
+      const files = writeRelease(root, plan);
+      return { plan, files, changes: [{ environment: to, previous: plan.previous, recipe: plan.recipe }] };
+    });
+    const moves = movedBetween(result.plan.previous, result.plan.recipe);
+    const pf = result.plan.recipe.promotedFrom!;
+    if (flag(p, 'json')) io.out(JSON.stringify({ environment: to, promotedFrom: pf, moved: moves, filesChanged: result.files.length, commits }, null, 2));
+    else io.out([`${to}: promoted from ${pf.environment} at ${pf.commit.slice(0, 12)}${pf.tag ? ` (${pf.tag})` : ''}, ${moves.length} moved`, ...moves.map((m) => `  ${describeMove(m)}`)].join('\n'));
+    io.err(`eleventh: ${result.files.length} file(s) changed${commits.length > 0 ? `, committed ${commits.map((c) => c.slice(0, 12)).join(', ')}` : ''}`);
+    return 0;
+  },
+};
