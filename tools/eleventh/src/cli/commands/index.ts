@@ -5,7 +5,8 @@ import { recipeCommand } from './recipe';
 import { renderCommand } from './render';
 import { promoteCommand } from './promote';
 import { rollbackCommand } from './rollback';
+import { verifyCommand } from './verify';
 
 /** Every command, in the order `eleventh --help` lists them. */
 export const commands: readonly Command[] = [renderCommand, recipeCommand, pinsCommand, explainCommand,
-  promoteCommand, rollbackCommand];
+  promoteCommand, rollbackCommand, verifyCommand];

@@ -1,0 +1,63 @@
+/**
+ * Rules on one recipe against the disk and git history. Each rule is a named function returning every
+ * finding (`path: what is wrong (expected …)`); none stops at the first.
+ */
+import { git } from '../../git/run';
+import type { Recipe } from '../../model';
+import { recipePath } from '../../recipe/recipe';
+import { serviceDir } from '../../render/service';
+import { digestOf, serviceFilesOnDisk } from '../digest';
+
+export interface RecipeContext {
+  readonly root: string;
+  readonly recipe: Recipe;
+  readonly head: string;
+}
+
+export type RecipeRule = (ctx: RecipeContext) => string[];
+
+/** Each service's digest equals the one recomputed from its generated files on disk. */
+export const digestMatchesFiles: RecipeRule = ({ root, recipe }) =>
+  Object.entries(recipe.services).flatMap(([name, e]) => {
+    const dir = serviceDir(recipe.environment, e.namespace, name);
+    const files = serviceFilesOnDisk(root, recipe.environment, e.namespace, name);
+    if (!files || files.size === 0) return [`${dir}: missing: ${name} is in ${recipePath(recipe.environment)} but has no rendered files (expected \`eleventh render --env ${recipe.environment}\`)`];
+    const actual = digestOf(files, dir);
+    return actual === e.digest ? [] : [`${recipePath(recipe.environment)}: ${name}: digest ${e.digest} does not match the files in ${dir} (${actual})`];
+  });
+
+/** Which of `shas` exist as commits, and which are ancestors of `head` (one cat-file batch + one merge-base each). */
+function pinStatus(root: string, shas: readonly string[], head: string): Map<string, 'ok' | 'missing' | 'unrelated'> {
+  const out = git(['cat-file', '--batch-check=%(objectname) %(objecttype)'], { cwd: root, input: shas.map((s) => `${s}^{commit}\n`).join('') }).stdout.split('\n');
+  const status = new Map<string, 'ok' | 'missing' | 'unrelated'>();
+  shas.forEach((sha, i) => {
+    if (!out[i] || !out[i].endsWith(' commit')) status.set(sha, 'missing');
+    else status.set(sha, git(['merge-base', '--is-ancestor', sha, head], { cwd: root, okCodes: [0, 1] }).status === 0 ? 'ok' : 'unrelated');
+  });
+  return status;
+}
+
+/** Every pin is a 40-hex commit that exists and is an ancestor of HEAD. */
+export const pinsInHistory: RecipeRule = ({ root, recipe, head }) => {
+  const file = recipePath(recipe.environment);
+  const shas = [...new Set(Object.values(recipe.services).map((e) => e.commit))];
+  const status = pinStatus(root, shas, head);
+  return Object.entries(recipe.services).flatMap(([name, e]) => {
+    const s = status.get(e.commit);
+    if (s === 'missing') return [`${file}: ${name}: pin ${e.commit} is not a commit in this repository (expected a commit in HEAD's history)`];
+    if (s === 'unrelated') return [`${file}: ${name}: pin ${e.commit} is not an ancestor of HEAD (expected a commit in HEAD's history)`];
+    return [];
+  });
+};
+
+/** Each image ends with `:<its pin>`. */
+export const imageEndsWithPin: RecipeRule = ({ recipe }) =>
+  Object.entries(recipe.services)
+    .filter(([, e]) => !e.image.endsWith(`:${e.commit}`))
+    .map(([name, e]) => `${recipePath(recipe.environment)}: ${name}: image '${e.image}' does not end with its pin (expected ':${e.commit}')`);
+
+export const RECIPE_RULES: ReadonlyArray<readonly [string, RecipeRule]> = [
+  ['digest-matches-files', digestMatchesFiles],
+  ['pins-in-history', pinsInHistory],
+  ['image-ends-with-pin', imageEndsWithPin],
+];

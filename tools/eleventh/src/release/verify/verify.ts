@@ -1,0 +1,65 @@
+/** `eleventh verify`: recipes ↔ rendered files ↔ git history ↔ policies. Every finding, never the first only. */
+import { loadConfig } from '../../config/load';
+import { planRun, type Plan } from '../../engine/plan';
+import { ElevenError } from '../../errors';
+import { gitText } from '../../git/run';
+import { loadKit } from '../../load/kit';
+import type { Recipe } from '../../model';
+import { readRecipe, recipePath } from '../../recipe/recipe';
+import { RECIPE_RULES } from './recipe-rules';
+import { noMutableImages, pinsAreCurrent, renderedFilesMatch } from './render-rules';
+
+export interface VerifyOptions {
+  readonly root: string;
+  readonly envs?: readonly string[];
+}
+
+function recipeOrFinding(root: string, env: string, findings: string[]): Recipe | undefined {
+  try {
+    const recipe = readRecipe(root, env);
+    if (!recipe) findings.push(`${recipePath(env)}: missing (expected \`eleventh recipe\` to write it)`);
+    return recipe;
+  } catch (err) {
+    if (err instanceof ElevenError) findings.push(err.report());
+    else throw err;
+    return undefined;
+  }
+}
+
+async function freshRender(root: string, envs: readonly string[], findings: string[]): Promise<Plan | undefined> {
+  try {
+    return await planRun({ root, mode: 'render', envs });
+  } catch (err) {
+    if (!(err instanceof ElevenError)) throw err;
+    findings.push(...err.report().split('\n').map((l) => `render: ${l}`));
+    return undefined;
+  }
+}
+
+/** Every finding for the chosen environments (all by default), sorted by environment then rule. */
+export async function verify(opts: VerifyOptions): Promise<string[]> {
+  const { root } = opts;
+  const config = loadConfig(root);
+  const envs = opts.envs ?? config.environments;
+  envs.forEach((e) => config.environment(e));
+  const head = gitText(['rev-parse', 'HEAD'], { cwd: root });
+  const kit = loadKit(root);
+  const findings: string[] = [];
+  const recipes = new Map<string, Recipe>();
+  for (const env of envs) {
+    const recipe = recipeOrFinding(root, env, findings);
+    if (!recipe) continue;
+    recipes.set(env, recipe);
+    for (const [, rule] of RECIPE_RULES) findings.push(...rule({ root, recipe, head }));
+    findings.push(...noMutableImages(root, env, kit));
+  }
+  const plan = await freshRender(root, envs, findings);
+  if (plan) {
+    findings.push(...renderedFilesMatch(root, plan));
+    for (const o of plan.outcomes) {
+      const onDisk = recipes.get(o.environment);
+      if (onDisk && config.followsMain(o.environment)) findings.push(...pinsAreCurrent(onDisk, o.recipe));
+    }
+  }
+  return [...new Set(findings)];
+}
