@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Tree } from '@nx/devkit';
+import { flushChanges } from 'nx/src/generators/tree';
 import { createEnvironmentsTree } from '../../utils/testing';
 import { namespaceGenerator } from '../namespace/generator';
 import { serviceGenerator } from './generator';
@@ -13,6 +18,10 @@ async function withNamespace(): Promise<Tree> {
 function serviceFiles(tree: Tree, name: string): string[] {
   return tree.listChanges().map((c) => c.path).filter((p) => p.startsWith(`services/${name}/`)).sort();
 }
+
+const REPO = join(__dirname, '..', '..', '..', '..');
+const temps: string[] = [];
+afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 describe('service generator', () => {
   it.each([
@@ -111,5 +120,24 @@ describe('service generator', () => {
     const codeowners = tree.read('CODEOWNERS', 'utf8');
     await expect(serviceGenerator(tree, { name: 'svc', namespace: 'payments' })).rejects.toThrow('services/svc: already exists');
     expect(tree.read('CODEOWNERS', 'utf8')).toBe(codeowners);
+  });
+
+  it('writes services that typecheck against the platform kit and whose specs pass', async () => {
+    const tree = await withNamespace();
+    for (const type of ['http', 'worker', 'cron'] as const) await serviceGenerator(tree, { name: `a-${type}`, namespace: 'payments', type });
+    const dir = mkdtempSync(join(tmpdir(), 'eleventh-service-'));
+    temps.push(dir);
+    flushChanges(dir, tree.listChanges());
+    cpSync(join(REPO, 'tsconfig.base.json'), join(dir, 'tsconfig.base.json'));
+    symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    const bin = (name: string) => join(REPO, 'node_modules', '.bin', name);
+    const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+    const projects = ['http', 'worker', 'cron'].map((type) => `services/a-${type}/tsconfig.json`);
+    for (const project of projects) {
+      const result = spawnSync(bin('tsc'), ['-p', project], { cwd: dir, encoding: 'utf8', env });
+      expect(result.stdout, project).toBe('');
+    }
+    const out = execFileSync(bin('vitest'), ['run', '--root', dir, 'services'], { cwd: dir, encoding: 'utf8', env });
+    expect(out).toMatch(/Tests\s+\S*8 passed/);
   });
 });
