@@ -6,7 +6,9 @@ import { renderCommand } from './render';
 import { promoteCommand } from './promote';
 import { rollbackCommand } from './rollback';
 import { verifyCommand } from './verify';
+import { diffCommand } from './diff';
+import { historyCommand } from './history';
 
 /** Every command, in the order `eleventh --help` lists them. */
 export const commands: readonly Command[] = [renderCommand, recipeCommand, pinsCommand, explainCommand,
-  promoteCommand, rollbackCommand, verifyCommand];
+  promoteCommand, rollbackCommand, verifyCommand, diffCommand, historyCommand];
