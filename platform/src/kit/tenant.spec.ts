@@ -102,13 +102,21 @@ describe('renderTenant', () => {
     expect(rb.roleRef).toEqual({ kind: 'ClusterRole', apiGroup: 'rbac.authorization.k8s.io', name: 'eleventh-tenant' });
   });
 
+  it('binds a group name with a slash and labels it as a valid label value', () => {
+    const objects = render({ team: 'acme/Payments-Team' });
+    expect(named(objects, 'RoleBinding').subjects[0].name).toBe('acme/Payments-Team');
+    expect(named(objects, 'RoleBinding').metadata.name).toBe('acme-payments-team-developers');
+    expect(named(objects, 'Namespace').metadata.labels['eleventh.dev/team']).toBe('acme-payments-team');
+    expect(renderTenant({ ...tenant, team: 'acme/Payments-Team' }).flatMap(checkObject)).toEqual([]);
+  });
+
   it('passes checkObject', () => {
     expect(renderTenant({ ...tenant, egressTo: ['ledger'] }).flatMap(checkObject)).toEqual([]);
   });
 
   it.each([
     [{ namespace: '_platform' }, "'namespace' ('_platform') is not a DNS-1123 label"],
-    [{ team: 'Payments' }, "'team' ('Payments') is not a DNS-1123 label"],
+    [{ team: 'payments team' }, "'team' ('payments team') is not a group name"],
     [{ allowFrom: ['ok', 'NO'] }, "'network.allowFrom[1]' ('NO') is not a DNS-1123 label"],
     [{ quota: { cpu: '', memory: '1Gi', pods: 1 } }, "'quota.cpu' ('') is not a quantity"],
     [{ quota: { cpu: '1', memory: '1Gi', pods: 1.5 } }, "'quota.pods' (1.5) is not a pod count (expected an integer ≥ 0)"],

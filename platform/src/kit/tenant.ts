@@ -14,7 +14,9 @@ import { tenantRoleBinding } from './tenant/rbac';
 function validateTenant(ctx: TenantContext): void {
   assertDnsLabel('environment', ctx.environment);
   assertDnsLabel('namespace', ctx.namespace);
-  assertDnsLabel('team', ctx.team);
+  if (!/^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,252}$/.test(ctx.team)) {
+    throw new KitError(`'team' (${show(ctx.team)}) is not a group name`, "an identity-provider group, e.g. 'payments-team' or 'acme/payments-team'");
+  }
   ctx.allowFrom.forEach((ns, i) => assertDnsLabel(`network.allowFrom[${i}]`, ns));
   (ctx.egressTo ?? []).forEach((ns, i) => assertDnsLabel(`egressTo[${i}]`, ns));
   const { cpu, memory, pods } = ctx.quota;

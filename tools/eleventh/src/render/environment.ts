@@ -23,6 +23,16 @@ function checked(kit: Kit, where: string, objects: KubeObject[]): KubeObject[] {
   return objects;
 }
 
+/** A kit construction error is the input's fault: report it against the file that configured it. */
+function kitCall<T>(kit: Kit, file: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof kit.KitError) throw new ConfigError({ file }, err.message);
+    throw err;
+  }
+}
+
 function platformObjects(kit: Kit, env: ResolvedEnvironment): KubeObject[] {
   try {
     return kit.renderPlatform({ environment: env.name, profiles: env.profiles });
@@ -45,8 +55,9 @@ export function renderEnvironmentLayers(kit: Kit, layout: EnvironmentLayout, fil
   for (const ns of namespaces) {
     const tenant = layout.tenants.get(ns)!;
     const egressTo = namespaces.filter((other) => layout.tenants.get(other)!.allowFrom.includes(ns));
-    const objects = kit.renderTenant({ environment: env.name, namespace: ns, team: tenant.team, quota: tenant.quota, allowFrom: tenant.allowFrom, egressTo });
-    addFolder(files, `${base}/${ns}`, checked(kit, `${base}/${ns}/tenant.yaml`, objects), layout.services.get(ns) ?? []);
+    const where = `${base}/${ns}/tenant.yaml`;
+    const objects = kitCall(kit, where, () => kit.renderTenant({ environment: env.name, namespace: ns, team: tenant.team, quota: tenant.quota, allowFrom: tenant.allowFrom, egressTo }));
+    addFolder(files, `${base}/${ns}`, checked(kit, where, objects), layout.services.get(ns) ?? []);
   }
   files.set(`${base}/kustomization.yaml`, kustomization(['_platform', ...namespaces]));
 }
