@@ -101,7 +101,7 @@ describe('plopfile.mjs and nx g', () => {
     const dest = copyWorkspace('refusal');
     const before = snapshot(dest);
     const { default: nodePlop } = await import('node-plop');
-    const api = await nodePlop(join(REPO, 'plopfile.mjs'), { destBasePath: dest });
+    const api = await nodePlop(join(REPO, 'plopfile.mjs'), { destBasePath: dest, force: false });
     const result = await api.getGenerator('service').runActions({ name: 'svc', namespace: 'nowhere', type: 'worker' });
     expect(result.failures).toHaveLength(1);
     expect(String(result.failures[0].error)).toContain("environments/staging/nowhere/tenant.yaml: namespace 'nowhere' does not exist");
