@@ -23,3 +23,4 @@ export { DEFAULT_PORT, DEFAULT_HEALTH_PATH, SERVICE_PRIORITY_CLASS } from './kit
 export { ENVIRONMENT_VARIABLE } from './kit/validate-config';
 export { TENANT_CLUSTER_ROLE } from './kit/tenant/rbac';
 export { DEFAULT_CONTAINER_RESOURCES } from './kit/tenant/limit-range';
+export { renderGitRepository, renderFluxBootstrap, platformKustomizationName, renderArgoBootstrap, ARGOCD_NAMESPACE, type GitSourceProps, type FluxBootstrapProps, type ArgoBootstrapProps } from './kit/bootstrap';

@@ -1,0 +1,44 @@
+/**
+ * One environment's Flux bootstrap, all in `environments/<env>/_flux/` so one `kubectl apply -k` (or
+ * `flux bootstrap … --path environments/<env>/_flux`) starts everything: the GitRepository, a Kustomization
+ * that keeps `_flux/` itself reconciled, the platform layer (`_platform/`), and one Kustomization per
+ * namespace that `dependsOn` the platform layer.
+ */
+import { Kustomization } from '@kubernetes-models/flux-cd/kustomize.toolkit.fluxcd.io/v1/Kustomization';
+import { DEFAULT_SOURCE_NAME, FLUX_NAMESPACE, renderFluxNamespace } from '../flux';
+import { LABEL, MANAGED_BY } from '../labels';
+import type { KubeObject } from '../types';
+import { renderGitRepository, type GitSourceProps } from './git-repository';
+
+export interface FluxBootstrapProps extends GitSourceProps {
+  /** The environment's namespaces (any order). */
+  readonly namespaces: readonly string[];
+}
+
+function layer(props: FluxBootstrapProps, suffix: string, folder: string, wait: boolean): Kustomization {
+  return new Kustomization({
+    metadata: { name: `${props.environment}-${suffix}`, namespace: FLUX_NAMESPACE, labels: { [LABEL.managedBy]: MANAGED_BY, [LABEL.environment]: props.environment } },
+    spec: {
+      interval: '10m',
+      path: `./environments/${props.environment}/${folder}`,
+      prune: true,
+      wait,
+      timeout: '5m',
+      sourceRef: { kind: 'GitRepository', name: props.sourceName ?? DEFAULT_SOURCE_NAME },
+    },
+  });
+}
+
+/** The name of the platform-layer Kustomization every namespace waits for. */
+export function platformKustomizationName(environment: string): string {
+  return `${environment}-platform`;
+}
+
+export function renderFluxBootstrap(props: FluxBootstrapProps): KubeObject[] {
+  const platform = layer(props, 'platform', '_platform', true);
+  const namespaces = [...props.namespaces].sort().map((ns) => {
+    const json = renderFluxNamespace({ environment: props.environment, namespace: ns, path: `./environments/${props.environment}/${ns}`, sourceName: props.sourceName }).toJSON() as ConstructorParameters<typeof Kustomization>[0] & { spec: object };
+    return new Kustomization({ ...json, spec: { ...json.spec, dependsOn: [{ name: platformKustomizationName(props.environment) }] } } as ConstructorParameters<typeof Kustomization>[0]);
+  });
+  return [renderGitRepository(props), layer(props, 'bootstrap', '_flux', false), platform, ...namespaces];
+}
