@@ -44,14 +44,32 @@ function platformObjects(kit: Kit, env: ResolvedEnvironment): KubeObject[] {
   }
 }
 
+/**
+ * `_flux/`: the bootstrap (GitRepository, platform layer, namespaces depending on it) from the kit; a kit
+ * from before the bootstrap builders (a promotion of an old tag) renders the namespace Kustomizations only.
+ */
+function fluxObjects(kit: Kit, env: ResolvedEnvironment, namespaces: readonly string[]): KubeObject[] {
+  if (typeof kit.renderFluxBootstrap === 'function') {
+    try {
+      return kit.renderFluxBootstrap({ environment: env.name, url: env.cluster.git.url, branch: env.cluster.git.branch, namespaces });
+    } catch (err) {
+      if (err instanceof kit.KitError) throw new ConfigError({ file: `environments/${env.name}/environment.yaml` }, err.message, 'cluster.git {url, branch}');
+      throw err;
+    }
+  }
+  return namespaces.map((ns) => kit.renderFluxNamespace({ environment: env.name, namespace: ns, path: `./environments/${env.name}/${ns}` }));
+}
+
 /** Render every non-service file of one environment into `files`. */
 export function renderEnvironmentLayers(kit: Kit, layout: EnvironmentLayout, files: FileMap): void {
   const env = layout.environment;
   const base = `environments/${env.name}`;
   const namespaces = [...layout.tenants.keys()].sort();
   addFolder(files, `${base}/_platform`, checked(kit, `${base}/_platform`, platformObjects(kit, env)));
-  const flux = namespaces.map((ns) => kit.renderFluxNamespace({ environment: env.name, namespace: ns, path: `./${base}/${ns}` }));
-  addFolder(files, `${base}/_flux`, checked(kit, `${base}/_flux`, flux));
+  addFolder(files, `${base}/_flux`, checked(kit, `${base}/_flux`, fluxObjects(kit, env, namespaces)));
+  if (typeof kit.renderArgoBootstrap === 'function') {
+    addFolder(files, `${base}/_argocd`, checked(kit, `${base}/_argocd`, kit.renderArgoBootstrap({ environment: env.name, url: env.cluster.git.url, branch: env.cluster.git.branch })));
+  }
   for (const ns of namespaces) {
     const tenant = layout.tenants.get(ns)!;
     const egressTo = namespaces.filter((other) => layout.tenants.get(other)!.allowFrom.includes(ns));
