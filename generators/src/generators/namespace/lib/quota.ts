@@ -48,9 +48,10 @@ export function parseQuota(text: string): Partial<Record<keyof Quota, string>> {
 /** The quota to write: defaults, then `--quota`, then the `--quota-*` flags; every value checked. */
 export function resolveQuota(tree: Tree, flags: QuotaFlags): Quota {
   const given = flags.quota ? parseQuota(flags.quota) : {};
-  const cpu = flags.quotaCpu ?? given.cpu ?? String(defaultQuota(tree).cpu);
-  const memory = flags.quotaMemory ?? given.memory ?? String(defaultQuota(tree).memory);
-  const pods = flags.quotaPods ?? (given.pods !== undefined ? Number(given.pods) : defaultQuota(tree).pods);
+  const defaults = defaultQuota(tree);
+  const cpu = flags.quotaCpu ?? given.cpu ?? String(defaults.cpu);
+  const memory = flags.quotaMemory ?? given.memory ?? String(defaults.memory);
+  const pods = flags.quotaPods ?? (given.pods !== undefined ? Number(given.pods) : defaults.pods);
   if (!QUANTITY.test(cpu)) throw new GeneratorError('--quota-cpu', `'${cpu}' is not a quantity`, QUANTITY_EXPECTED);
   if (!QUANTITY.test(memory)) {
     throw new GeneratorError('--quota-memory', `'${memory}' is not a quantity`, QUANTITY_EXPECTED);
