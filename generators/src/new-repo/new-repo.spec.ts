@@ -35,6 +35,10 @@ describe('createNewRepository (without install)', () => {
     const list = (tgz: string) => execFileSync('tar', ['-tzf', join(dir, 'vendor', tgz)], { encoding: 'utf8' });
     expect(list('eleventh-nx-0.1.0.tgz')).toContain('package/src/generators/workspace/files/README.md.hbs');
     expect(list('eleventh-platform-0.1.0.tgz')).toContain('package/defaults.yaml');
+    // installed packages need no TypeScript loader: every module has a CommonJS sibling and main points at it
+    expect(list('eleventh-nx-0.1.0.tgz')).toContain('package/src/plugin/create-nodes.js');
+    const main = execFileSync('tar', ['-xzOf', join(dir, 'vendor', 'eleventh-nx-0.1.0.tgz'), 'package/package.json'], { encoding: 'utf8' });
+    expect(JSON.parse(main).main).toBe('src/index.js');
   });
 
   it('refuses a directory that is not empty, and writes nothing into it', async () => {

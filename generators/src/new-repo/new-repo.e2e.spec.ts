@@ -1,0 +1,52 @@
+/**
+ * `eleventh new` end to end: a real new repository with real installs (npm registry), then the day-one
+ * flow a platform engineer follows: namespace, service, commit, recipe, and kustomize builds.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { createNewRepository } from './new-repo';
+
+const ENV = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
+const ENVIRONMENTS = ['staging', 'ops-staging', 'preprod', 'prod'];
+const base = mkdtempSync(join(tmpdir(), 'eleventh-e2e-'));
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+/** Run one step of the flow; a failure names the step and shows the command's last output. */
+function step(name: string, cwd: string, cmd: string, args: string[]): string {
+  const res = spawnSync(cmd, args, { cwd, env: ENV, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (res.status !== 0) {
+    const tail = `${res.stdout ?? ''}\n${res.stderr ?? res.error?.message ?? ''}`.trim().split('\n').slice(-25).join('\n');
+    throw new Error(`e2e step '${name}' failed: ${cmd} ${args.join(' ')} exited ${res.status}\n${tail}`);
+  }
+  return res.stdout.trim();
+}
+
+describe('eleventh new DIR (e2e, slow)', () => {
+  it('creates a repository where a namespace and a service get pinned to their commit and every environment builds', async () => {
+    const dir = join(base, 'acme');
+    await createNewRepository(dir);
+    step('namespace generator', dir, 'npx', ['nx', 'g', '@eleventh/nx:namespace', 'risk', '--team=risk-engineers']);
+    step('service generator', dir, 'npx', ['nx', 'g', '@eleventh/nx:service', 'fraud-scorer', '--namespace=risk']);
+    step('git add', dir, 'git', ['add', '-A']);
+    step('git commit', dir, 'git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@localhost', 'commit', '-q', '-m', 'risk: fraud-scorer']);
+    const commit = step('git rev-parse', dir, 'git', ['rev-parse', 'HEAD']);
+    step('eleventh recipe', dir, 'npx', ['eleventh', 'recipe']);
+
+    const recipe = parse(readFileSync(join(dir, 'environments/staging/recipe.yaml'), 'utf8'));
+    expect(recipe.services['fraud-scorer'].namespace).toBe('risk');
+    expect(recipe.services['fraud-scorer'].commit).toBe(commit);
+
+    if (spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status !== 0) {
+      console.warn('e2e: kubectl is not on PATH: skipped `kubectl kustomize environments/<env>`');
+      return;
+    }
+    for (const env of ENVIRONMENTS) {
+      const built = step(`kubectl kustomize environments/${env}`, dir, 'kubectl', ['kustomize', `environments/${env}`]);
+      expect(built, env).toContain('kind: Namespace');
+    }
+  }, 900_000);
+});

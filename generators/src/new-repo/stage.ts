@@ -1,0 +1,42 @@
+/**
+ * A package as it is published: a copy of its folder where every TypeScript module also has a CommonJS
+ * `.js` sibling (SWC) and `main` points at it. Nx loads plugins and generators from node_modules through
+ * @swc-node/register, which skips node_modules, so an installed package must not need a TS loader.
+ * The `.ts` sources stay (types, and the engine's own loader); templates under `files/` are not touched.
+ */
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { transformSync } from '@swc/core';
+
+function transpileTree(dir: string): number {
+  let count = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'files' && entry.name !== 'node_modules') count += transpileTree(full);
+    } else if (/\.ts$/.test(entry.name) && !/\.(d|spec)\.ts$/.test(entry.name)) {
+      const { code } = transformSync(readFileSync(full, 'utf8'), {
+        filename: full,
+        module: { type: 'commonjs' },
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+        swcrc: false,
+        configFile: false,
+      });
+      writeFileSync(full.replace(/\.ts$/, '.js'), code);
+      count += 1;
+    }
+  }
+  return count;
+}
+
+/** Copy `pkgDir` into `stageRoot/<name>`, add the `.js` siblings, point `main` at JavaScript. */
+export function stagePackage(pkgDir: string, stageRoot: string): string {
+  const dest = join(stageRoot, basename(pkgDir));
+  cpSync(pkgDir, dest, { recursive: true, filter: (src) => basename(src) !== 'node_modules' });
+  transpileTree(dest);
+  const pkgFile = join(dest, 'package.json');
+  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
+  if (typeof pkg.main === 'string') pkg.main = pkg.main.replace(/\.ts$/, '.js');
+  writeFileSync(pkgFile, `${JSON.stringify(pkg, null, 2)}\n`);
+  return dest;
+}
