@@ -8,7 +8,8 @@ import { rollbackCommand } from './rollback';
 import { verifyCommand } from './verify';
 import { diffCommand } from './diff';
 import { historyCommand } from './history';
+import { newCommand } from './new';
 
 /** Every command, in the order `eleventh --help` lists them. */
 export const commands: readonly Command[] = [renderCommand, recipeCommand, pinsCommand, explainCommand,
-  promoteCommand, rollbackCommand, verifyCommand, diffCommand, historyCommand];
+  promoteCommand, rollbackCommand, verifyCommand, diffCommand, historyCommand, newCommand];
