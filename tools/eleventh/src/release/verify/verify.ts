@@ -4,7 +4,8 @@ import { planRun, type Plan } from '../../engine/plan';
 import { ElevenError } from '../../errors';
 import { gitText } from '../../git/run';
 import { loadKit } from '../../load/kit';
-import type { Recipe } from '../../model';
+import type { Pin, Recipe } from '../../model';
+import { computePins } from '../../pins/compute';
 import { readRecipe, recipePath } from '../../recipe/recipe';
 import { RECIPE_RULES } from './recipe-rules';
 import { noMutableImages, pinsAreCurrent, renderedFilesMatch } from './render-rules';
@@ -56,9 +57,12 @@ export async function verify(opts: VerifyOptions): Promise<string[]> {
   const plan = await freshRender(root, envs, findings);
   if (plan) {
     findings.push(...renderedFilesMatch(root, plan));
-    for (const o of plan.outcomes) {
-      const onDisk = recipes.get(o.environment);
-      if (onDisk && config.followsMain(o.environment)) findings.push(...pinsAreCurrent(onDisk, o.recipe));
+    const followers = plan.outcomes.filter((o) => config.followsMain(o.environment) && recipes.has(o.environment));
+    // Pins from scratch: with the recipes' pins as `previous`, unchanged inputs would keep a tampered pin.
+    const fresh = followers.length > 0 ? (await computePins({ root, previous: new Map() })).pins : new Map<string, Pin>();
+    for (const o of followers) {
+      const current = Object.fromEntries(Object.entries(o.recipe.services).map(([n, e]) => [n, { ...e, commit: fresh.get(n)?.commit ?? e.commit }]));
+      findings.push(...pinsAreCurrent(recipes.get(o.environment)!, { ...o.recipe, services: current }));
     }
   }
   return [...new Set(findings)];
