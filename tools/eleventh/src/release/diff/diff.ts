@@ -26,8 +26,9 @@ export async function diffRecipes(opts: DiffOptions): Promise<RecipeDiff[]> {
     return [diffSides(root, await sideAt(root, 'HEAD', a, a), await sideAt(root, 'HEAD', b, b))];
   }
   for (const rev of [a, b]) {
-    if (!isRev(root, rev)) throw new UsageError(`diff: '${rev}' is neither an environment nor a git revision`, `environments: ${config.environments.join(', ')}; or a tag, branch or commit`);
+    if (!isRev(root, rev) && !known.has(rev)) throw new UsageError(`diff: '${rev}' is neither an environment nor a git revision`, `environments: ${config.environments.join(', ')}; or a tag, branch or commit`);
   }
+  if (!isRev(root, a) || !isRev(root, b)) throw new UsageError(`diff: compare two environments or two revisions, not one of each ('${a}', '${b}')`, 'eleventh diff staging prod, or eleventh diff prod-v1 prod-v2 --env prod');
   const envs = opts.envs ?? config.environments;
   envs.forEach((e) => config.environment(e));
   const out: RecipeDiff[] = [];
