@@ -45,10 +45,12 @@ class FolderMaker {
   }
 }
 
-/** Remove generated files that sit where a folder must go (a file became a folder). */
-function clearBlockers(root: string, plan: WritePlan, writes: readonly string[]): void {
-  const needed = new Set(writes.flatMap((rel) => ancestors(rel)));
-  for (const rel of plan.remove) if (needed.has(rel)) rmSync(join(root, rel), { force: true });
+/** Remove generated files that sit where a folder must go (a file became a folder); returns them. */
+function clearBlockers(root: string, plan: WritePlan): Set<string> {
+  const needed = new Set(plan.create.flatMap((rel) => ancestors(rel)));
+  const cleared = new Set(plan.remove.filter((rel) => needed.has(rel)));
+  for (const rel of cleared) rmSync(join(root, rel), { force: true });
+  return cleared;
 }
 
 function writeTemps(root: string, plan: WritePlan, writes: readonly string[], temps: Map<string, string>, folders: FolderMaker): void {
@@ -70,8 +72,8 @@ function renameAll(root: string, writes: readonly string[], temps: Map<string, s
   }
 }
 
-function removeAll(root: string, plan: WritePlan): void {
-  for (const rel of plan.remove) rmSync(join(root, rel), { force: true });
+function removeAll(root: string, plan: WritePlan, cleared: ReadonlySet<string>): void {
+  for (const rel of plan.remove) if (!cleared.has(rel)) rmSync(join(root, rel), { force: true });
   for (const rel of plan.removeDirs) {
     try {
       rmdirSync(join(root, rel));
@@ -87,8 +89,9 @@ export function applyPlan(root: string, plan: WritePlan, hooks?: ApplyHooks): vo
   const writes = [...plan.create, ...plan.update].sort();
   const temps = new Map<string, string>();
   const folders = new FolderMaker();
+  let cleared = new Set<string>();
   try {
-    clearBlockers(root, plan, writes);
+    cleared = clearBlockers(root, plan);
     writeTemps(root, plan, writes, temps, folders);
     renameAll(root, writes, temps, hooks);
   } catch (err) {
@@ -96,5 +99,5 @@ export function applyPlan(root: string, plan: WritePlan, hooks?: ApplyHooks): vo
     folders.undo();
     throw err;
   }
-  removeAll(root, plan);
+  removeAll(root, plan, cleared);
 }

@@ -4,10 +4,10 @@
  * hand-written one. Files whose bytes already match are left alone; generated files no longer desired
  * are pruned; hand-written files are never touched.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { WriteRefusedError, type WriteFinding } from './errors';
 import { ancestors, checkRelative, hasGeneratedHeader, isHandWrittenName, isStaleTemp, isUnder, normaliseScope } from './paths';
+import { readBytes, sameBytes } from './read';
 import { walkScope, type DiskTree } from './walk';
 
 export interface WriteScope {
@@ -50,9 +50,9 @@ function classifyDesired(root: string, desired: ReadonlyMap<string, string>, dis
       if (isHandWrittenName(rel)) out.findings.push({ file: rel, problem: 'is a hand-written file name; eleventh never writes it' });
       else out.create.push(rel);
     } else {
-      const bytes = readFileSync(join(root, rel));
+      const bytes = readBytes(`${root}/${rel}`);
       if (isHandWrittenName(rel) || !hasGeneratedHeader(bytes)) out.findings.push({ file: rel, problem: NOT_GENERATED });
-      else if (bytes.equals(Buffer.from(content, 'utf8'))) out.unchanged++;
+      else if (sameBytes(bytes, content)) out.unchanged++;
       else out.update.push(rel);
     }
   }
@@ -64,7 +64,7 @@ function prunable(root: string, desired: ReadonlyMap<string, string>, disk: Disk
   for (const rel of disk.files) {
     if (desired.has(rel)) continue;
     if (isStaleTemp(rel)) remove.push(rel);
-    else if (!isHandWrittenName(rel) && !keep?.(rel) && hasGeneratedHeader(readFileSync(join(root, rel)))) remove.push(rel);
+    else if (!isHandWrittenName(rel) && !keep?.(rel) && hasGeneratedHeader(readBytes(`${root}/${rel}`))) remove.push(rel);
   }
   return remove;
 }
@@ -83,9 +83,10 @@ function blockedByFiles(create: readonly string[], disk: DiskTree, removed: Read
 function emptyDirs(disk: DiskTree, desired: ReadonlyMap<string, string>, removed: ReadonlySet<string>): string[] {
   const occupied = new Set<string>();
   const occupy = (rel: string) => {
-    for (const a of ancestors(rel)) {
-      if (occupied.has(a)) break;
-      occupied.add(a);
+    for (let i = rel.lastIndexOf('/'); i > 0; i = rel.lastIndexOf('/', i - 1)) {
+      const dir = rel.slice(0, i);
+      if (occupied.has(dir)) break;
+      occupied.add(dir);
     }
   };
   for (const rel of disk.files) if (!removed.has(rel)) occupy(rel);
@@ -107,6 +108,7 @@ function checkDesiredPaths(desired: ReadonlyMap<string, string>, dirs: readonly 
  * Reads every existing file once; writes nothing. Throws WriteRefusedError listing every file it refuses.
  */
 export function planWrites(root: string, desired: ReadonlyMap<string, string>, scope: WriteScope): WritePlan {
+  root = resolve(root);
   const dirs = normaliseScope(scope.dirs);
   checkDesiredPaths(desired, dirs);
   const disk = walkScope(root, dirs);
