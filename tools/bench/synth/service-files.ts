@@ -134,9 +134,10 @@ export function sharedLibFiles(revision: number): Array<[string, string]> {
   const project = {
     name: SHARED_LIB,
     $schema: '../../../node_modules/nx/schemas/project-schema.json',
-    projectType: 'library',
+    root: SHARED_LIB_ROOT,
     sourceRoot: `${SHARED_LIB_ROOT}/src`,
-    tags: ['type:lib'],
+    projectType: 'library',
+    tags: ['type:library'],
   };
   const index = [
     `/** Shared runtime helpers (revision ${revision}). */`,
