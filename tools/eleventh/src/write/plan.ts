@@ -108,12 +108,12 @@ function checkDesiredPaths(desired: ReadonlyMap<string, string>, dirs: readonly 
  * Reads every existing file once; writes nothing. Throws WriteRefusedError listing every file it refuses.
  */
 export function planWrites(root: string, desired: ReadonlyMap<string, string>, scope: WriteScope): WritePlan {
-  root = resolve(root);
+  const abs = resolve(root);
   const dirs = normaliseScope(scope.dirs);
   checkDesiredPaths(desired, dirs);
-  const disk = walkScope(root, dirs);
-  const { create, update, findings, unchanged } = classifyDesired(root, desired, disk);
-  const removed = new Set(prunable(root, desired, disk, scope.keep));
+  const disk = walkScope(abs, dirs);
+  const { create, update, findings, unchanged } = classifyDesired(abs, desired, disk);
+  const removed = new Set(prunable(abs, desired, disk, scope.keep));
   findings.push(...blockedByFiles(create, disk, removed));
   if (findings.length > 0) throw new WriteRefusedError(findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));
   const contents = new Map<string, string>();
