@@ -77,7 +77,12 @@ function canBePlain(s: string): boolean {
     if (c === 0x2028 || c === 0x2029 || c === 0xfeff) return false;
   }
   if (n <= 5 && RESERVED_WORDS.has(s.toLowerCase())) return false;
-  return !NUMBER_LIKE.test(s);
+  return !mayBeNumber(first) || !NUMBER_LIKE.test(s);
+}
+
+/** The first characters NUMBER_LIKE can match: `+ - . _`, digits, `e`, `i`, `n` (any case). */
+function mayBeNumber(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e || c === 0x5f || (c | 0x20) === 0x65 || (c | 0x20) === 0x69 || (c | 0x20) === 0x6e;
 }
 
 /** A literal block keeps the text exactly when no line has trailing white space or a leading space/tab. */
