@@ -57,11 +57,15 @@ describe('eleventh recipe on the example organisation', () => {
     }
   });
 
-  it('renders one Flux Kustomization per namespace per environment under _flux/', () => {
+  it('renders one Flux Kustomization per namespace per environment under _flux/, each depending on the platform layer', () => {
     for (const env of ENVS) {
       const files = readdirSync(join(repo.root, 'environments', env, '_flux')).filter((f) => f !== 'kustomization.yaml');
       const namespaces = readdirSync(join(repo.root, 'environments', env)).filter((f) => !f.startsWith('_') && !f.includes('.'));
-      const paths = files.map((f) => parse(readFileSync(join(repo.root, 'environments', env, '_flux', f), 'utf8'))).filter((o) => o.kind === 'Kustomization').map((o) => o.spec.path).sort();
+      const perNamespace = files
+        .map((f) => parse(readFileSync(join(repo.root, 'environments', env, '_flux', f), 'utf8')))
+        .filter((o) => o.kind === 'Kustomization' && !/-(platform|bootstrap)$/.test(o.metadata.name));
+      for (const k of perNamespace) expect(k.spec.dependsOn).toEqual([{ name: `${env}-platform` }]);
+      const paths = perNamespace.map((o) => o.spec.path).sort();
       expect(paths).toEqual(namespaces.map((ns) => `./environments/${env}/${ns}`).sort());
     }
   });

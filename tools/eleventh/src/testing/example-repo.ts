@@ -3,7 +3,7 @@
  * `platform/`, `services/`, the hand-written files under `environments/` — with `node_modules` symlinked,
  * committed once. Engine, CLI and release tests run the real `eleventh` against it.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -39,6 +39,8 @@ export function createExampleRepo(prefix = 'eleventh-example-'): ExampleRepo {
   cpSync(join(REPO_ROOT, 'services'), join(root, 'services'), { recursive: true, filter: skip });
   copyHandWritten(join(REPO_ROOT, 'environments'), join(root, 'environments'));
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  // `node_modules/` in .gitignore does not match a symlink: keep the link out of the commits.
+  appendFileSync(join(root, '.gitignore'), '/node_modules\n');
   git(['init', '--quiet', '--initial-branch=main'], { cwd: root });
   for (const [k, v] of [['user.name', 'Example'], ['user.email', 'example@example.com'], ['commit.gpgsign', 'false']]) git(['config', k, v], { cwd: root });
   git(['add', '--all'], { cwd: root });
