@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { git, gitText } from '../git/run';
-import { recipePath } from '../recipe/recipe';
+import { parseRecipe, recipePath } from '../recipe/recipe';
 import { cli, commitAll, createReleaseRepo, ok, readRecipeFile, snapshotTree, touchService } from './release-fixture';
 
 let repo: ReturnType<typeof createReleaseRepo>;
@@ -31,7 +31,7 @@ describe('promote --tag', () => {
     const recipe = readRecipeFile(root, 'preprod');
     expect(recipe.promotedFrom).toEqual({ environment: 'staging', commit: v1, tag: 'preprod-v1' });
     const stagingAtTag = gitText(['show', `preprod-v1:${recipePath('staging')}`], { cwd: root });
-    expect(stagingAtTag).toContain(`commit: "${recipe.services['payments-api'].commit}"`);
+    expect(parseRecipe(stagingAtTag, recipePath('staging')).services['payments-api'].commit).toBe(recipe.services['payments-api'].commit);
     expect(recipe.services['payments-api'].commit).not.toBe(moved);
     expect(recipe.services['payments-api'].image).toBe(`registry.example.com/acme/payments-api:${recipe.services['payments-api'].commit}`);
     expect(gitText(['log', '-1', '--format=%B'], { cwd: root })).toContain('eleventh promote preprod to preprod-v1');
