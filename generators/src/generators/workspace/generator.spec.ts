@@ -62,7 +62,7 @@ describe('workspace generator', () => {
     expect(nx.analytics).toBe(false);
     expect(Object.keys(nx.namedInputs)).toEqual(expect.arrayContaining(['default', 'production']));
     expect(nx.pluginsConfig['@nx/js'].analyzeSourceFiles).toBe(true);
-    expect(nx.plugins).toEqual(['@eleventh/nx']);
+    expect(nx.plugins).toEqual(['@eleventh/nx/plugin']);
   });
 
   it('copies the Eleventh repository .nxignore', async () => {

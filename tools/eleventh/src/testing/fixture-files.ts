@@ -88,7 +88,7 @@ export function workspaceFiles(libs: readonly FixtureLib[], withPlatform: boolea
     'nx.json': json({
       analytics: false,
       pluginsConfig: { '@nx/js': { analyzeSourceFiles: true } },
-      plugins: ['@eleventh/nx'],
+      plugins: ['@eleventh/nx/plugin'],
     }),
     'tsconfig.base.json': json({
       compilerOptions: {

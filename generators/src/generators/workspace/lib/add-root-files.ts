@@ -34,7 +34,7 @@ export function nxJson(): Record<string, unknown> {
     },
     // Nx 24 reads source imports only with @nx/js or this flag: without it the graph misses every import.
     pluginsConfig: { '@nx/js': { analyzeSourceFiles: true } },
-    plugins: ['@eleventh/nx'],
+    plugins: ['@eleventh/nx/plugin'],
     targetDefaults: {
       test: { inputs: ['default', '^production'], cache: true },
       build: { inputs: ['production', '^production'], cache: true },
