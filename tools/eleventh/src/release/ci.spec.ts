@@ -17,6 +17,9 @@ describe('GitHub workflows', () => {
     const steps = wf.jobs.affected.steps;
     expect(steps[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
     expect(scripts(steps)).toContain('npx nx affected -t test build recipe');
+    const order = ['npx nx affected -t test build recipe', 'npx eleventh render --check', 'npx eleventh verify'].map((cmd) => steps.findIndex((s: Json) => s.run === cmd));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
     const push = steps.find((s: Json) => String(s.run ?? '').includes('recipe --commit --push'));
     expect(push.if).toBe("github.event_name == 'push'");
     expect(wf.permissions.contents).toBe('write');
@@ -38,6 +41,7 @@ describe('GitLab CI', () => {
     const ci = load('.gitlab-ci.yml');
     expect(ci.variables.GIT_DEPTH).toBe('0');
     expect(ci.affected.script.join('\n')).toContain('npx nx affected -t test build recipe');
+    expect(ci.affected.script.join('\n')).toContain('npx eleventh render --check');
     expect(ci.recipe.script.join('\n')).toContain('npx eleventh recipe --commit --push origin');
     expect(ci['promote-preprod'].rules[0].if).toBe('$CI_COMMIT_TAG =~ /^preprod-v/');
     expect(ci['promote-prod'].environment.name).toBe('prod');
