@@ -12,10 +12,13 @@ import { readOnlyRootFs } from './rules/read-only-root-fs';
 /** Every rule, in the order findings are reported for one object. */
 export const POLICY_RULES: readonly PolicyRule[] = [noMutableImageTag, runAsNonRoot, resourcesRequired, readOnlyRootFs];
 
-/** Run every rule on every object; never stops at the first finding. */
-export function runPolicies(objects: readonly KubeObject[], rules: readonly PolicyRule[] = POLICY_RULES): PolicyFinding[] {
-  return objects.flatMap((obj) => {
-    const json = JSON.parse(JSON.stringify(obj)) as Record<string, unknown>;
+/**
+ * Run every rule on every object; never stops at the first finding. `jsons`: the objects as plain JSON,
+ * index for index, when the caller already has them (the renderer does).
+ */
+export function runPolicies(objects: readonly KubeObject[], rules: readonly PolicyRule[] = POLICY_RULES, jsons?: readonly unknown[]): PolicyFinding[] {
+  return objects.flatMap((obj, i) => {
+    const json = (jsons?.[i] ?? JSON.parse(JSON.stringify(obj))) as Record<string, unknown>;
     const object = describeObject(obj);
     return rules.flatMap((rule) => rule.check(json).map((message) => ({ rule: rule.name, object, message })));
   });

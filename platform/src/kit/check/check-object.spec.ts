@@ -28,6 +28,16 @@ describe('checkObject: unknown fields', () => {
     expect(checkObject(deployment())).toEqual([]);
   });
 
+  it('remembers clean shapes without hiding an unknown field in a later object of the same kind', () => {
+    expect(checkObject(deployment())).toEqual([]);
+    expect(checkObject(deployment())).toEqual([]);
+    const bad = deployment({ podSpec: { containrs: [] } });
+    expect(checkObject(bad, JSON.parse(JSON.stringify(bad)))).toEqual([
+      "Deployment payments/x: unknown field 'spec.template.spec.containrs' (did you mean 'containers'?)",
+    ]);
+    expect(checkObject(bad)).toHaveLength(1);
+  });
+
   it('reports an unknown top-level field (depth 1)', () => {
     const cm = new ConfigMap({ metadata: { name: 'c', namespace: 'payments' }, dat: { a: 'b' } } as never);
     expect(checkObject(cm)).toEqual(["ConfigMap payments/c: unknown field 'dat' (did you mean 'data'?)"]);

@@ -16,12 +16,12 @@ function schemaErrors(obj: KubeObject): string[] {
   }
 }
 
-/** All findings for `obj`; empty when it is fine. */
-export function checkObject(obj: KubeObject): string[] {
+/** All findings for `obj`; empty when it is fine. `json`: `obj` as plain JSON, when the caller already has it. */
+export function checkObject(obj: KubeObject, json?: unknown): string[] {
   const id = describeObject(obj);
   const messages = [
     ...schemaErrors(obj),
-    ...findUnknownFields(obj).map(unknownFieldMessage),
+    ...findUnknownFields(obj, json).map(unknownFieldMessage),
     ...checkNames(obj),
   ];
   return messages.map((m) => `${id}: ${m}`);
@@ -29,5 +29,5 @@ export function checkObject(obj: KubeObject): string[] {
 
 /** All findings for a list of objects, in order. */
 export function checkObjects(objects: readonly KubeObject[]): string[] {
-  return objects.flatMap(checkObject);
+  return objects.flatMap((o) => checkObject(o));
 }

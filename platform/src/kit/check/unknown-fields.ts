@@ -71,11 +71,27 @@ function walk(value: unknown, path: string, reads: Reads, out: UnknownField[]): 
   }
 }
 
-/** Every field of `obj` (at any depth) that its kind's schema does not declare. */
-export function findUnknownFields(obj: KubeObject): UnknownField[] {
+/**
+ * The structure of a JSON value without its leaf values: two objects of one kind with the same shape have
+ * the same fields, so a shape found clean once need not be run through the recording validator again
+ * (rendering 5,000 services makes the same few shapes tens of thousands of times).
+ */
+function shapeOf(value: unknown): string {
+  if (value === null || typeof value !== 'object') return typeof value === 'string' ? 's' : typeof value === 'number' ? 'n' : 'o';
+  if (Array.isArray(value)) return `[${[...new Set(value.map(shapeOf))].join('|')}]`;
+  return `{${Object.entries(value).map(([k, v]) => `${k}:${shapeOf(v)}`).join(',')}}`;
+}
+
+const cleanShapes = new Set<string>();
+
+/** Every field of `obj` (at any depth) that its kind's schema does not declare. `json`: `obj` as plain JSON, when the caller has it. */
+export function findUnknownFields(obj: KubeObject, json?: unknown): UnknownField[] {
   const validate = (obj as { validate?: unknown }).validate;
   if (typeof validate !== 'function') return [];
-  const data: unknown = JSON.parse(JSON.stringify(obj));
+  // `json` may be an array index when checkObject is passed straight to flatMap: only an object counts.
+  const data: unknown = typeof json === 'object' && json !== null ? json : JSON.parse(JSON.stringify(obj));
+  const shape = `${obj.apiVersion}/${obj.kind}${shapeOf(data)}`;
+  if (cleanShapes.has(shape)) return [];
   const reads: Reads = new Map();
   try {
     validate.call(recorder(reads)(data));
@@ -84,6 +100,7 @@ export function findUnknownFields(obj: KubeObject): UnknownField[] {
   }
   const out: UnknownField[] = [];
   walk(data, '', reads, out);
+  if (out.length === 0) cleanShapes.add(shape);
   return out;
 }
 

@@ -36,11 +36,11 @@ export function kustomization(resources: readonly string[]): string {
 
 /**
  * Write `objects` into folder `dir` (repo-relative) plus a kustomization.yaml that lists them and `extra`
- * (sub-folders). Returns the file names written, sorted.
+ * (sub-folders). Returns the file names written, sorted. `jsons`: the objects as plain JSON, when already made.
  */
-export function addFolder(files: FileMap, dir: string, objects: readonly KubeObject[], extra: readonly string[] = []): string[] {
+export function addFolder(files: FileMap, dir: string, objects: readonly KubeObject[], extra: readonly string[] = [], jsons?: readonly unknown[]): string[] {
   const names = fileNames(objects);
-  objects.forEach((o, i) => files.set(`${dir}/${names[i]}`, toYaml(o.toJSON())));
+  objects.forEach((o, i) => files.set(`${dir}/${names[i]}`, toYaml(jsons?.[i] ?? o.toJSON())));
   const sorted = [...names].sort();
   files.set(`${dir}/kustomization.yaml`, kustomization([...sorted, ...[...extra].sort()]));
   return sorted;

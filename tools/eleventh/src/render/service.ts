@@ -38,14 +38,16 @@ export function renderService(kit: Kit, input: ServiceRenderInput): RenderedServ
     }
     throw err;
   }
+  // One plain-JSON copy per object serves the checks, the policies and the YAML.
+  const jsons = objects.map((o) => JSON.parse(JSON.stringify(o)) as unknown);
   const findings: string[] = [];
-  for (const o of objects) {
-    for (const f of kit.checkObject(o)) findings.push(`${input.deployFile}: ${input.environment}: ${f}`);
-  }
-  for (const p of kit.runPolicies(objects)) findings.push(`${input.deployFile}: ${input.environment}: policy ${p.rule}: ${p.message}`);
+  objects.forEach((o, i) => {
+    for (const f of kit.checkObject(o, jsons[i])) findings.push(`${input.deployFile}: ${input.environment}: ${f}`);
+  });
+  for (const p of kit.runPolicies(objects, kit.POLICY_RULES, jsons)) findings.push(`${input.deployFile}: ${input.environment}: policy ${p.rule}: ${p.message}`);
   if (findings.length > 0) throw new ValidationError(findings);
   const dir = serviceDir(input.environment, input.namespace, input.name);
   const files: FileMap = new Map();
-  addFolder(files, dir, objects);
+  addFolder(files, dir, objects, [], jsons);
   return { dir, files, digest: digestFiles(files, `${dir}/`) };
 }
