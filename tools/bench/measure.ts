@@ -13,6 +13,8 @@ import { join } from 'node:path';
 export interface Measurement {
   readonly command: string;
   readonly exitCode: number | null;
+  /** True when the run exceeded the time limit and the bench killed its process tree. */
+  readonly timedOut: boolean;
   readonly wallSeconds: number;
   /** User + system CPU seconds of the tree (from /usr/bin/time), when available. */
   readonly cpuSeconds?: number;
@@ -81,6 +83,19 @@ export function parseTimings(stderr: string): Array<[string, number]> {
   return out;
 }
 
+/** Per-command limit: a hung child is killed (its whole tree, as sampled) after this many seconds. */
+const LIMIT_SECONDS = Number(process.env.BENCH_TIMEOUT_SECONDS ?? 600);
+
+function killTree(pids: Iterable<number>): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
+
 /** Run `argv` in `cwd` with `env` added to this process's environment. */
 export async function measure(argv: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<Measurement> {
   const scratch = mkdtempSync(join(tmpdir(), 'eleventh-bench-'));
@@ -93,9 +108,15 @@ export async function measure(argv: readonly string[], cwd: string, env: Record<
   const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', outFd, errFd] });
   const peaks = new Map<number, number>();
   const timer = setInterval(() => child.pid && sample(child.pid, peaks), 50);
+  let timedOut = false;
+  const limit = setTimeout(() => {
+    timedOut = true;
+    killTree([...peaks.keys()].reverse());
+  }, LIMIT_SECONDS * 1000);
   const exitCode = await new Promise<number | null>((res) => child.on('close', (code) => res(code)));
   const wallSeconds = (performance.now() - started) / 1000;
   clearInterval(timer);
+  clearTimeout(limit);
   const gnu = parseGnuTime(timeFile);
   closeSync(outFd);
   closeSync(errFd);
@@ -106,6 +127,7 @@ export async function measure(argv: readonly string[], cwd: string, env: Record<
   return {
     command: argv.join(' '),
     exitCode,
+    timedOut,
     wallSeconds,
     cpuSeconds: gnu.cpu,
     maxProcessMiB: gnu.maxKiB !== undefined ? gnu.maxKiB / 1024 : undefined,

@@ -29,6 +29,7 @@ function note(m: Measurement, extra = ''): string {
   if (m.exitCode === 0 && m.command.includes('eleventh.js') && !/file\(s\) changed/.test(m.stderr)) {
     parts.push('INCOMPLETE: exit 0 without the "N file(s) changed" summary');
   }
+  if (m.timedOut) parts.push(`TIMEOUT: killed after ${m.wallSeconds.toFixed(0)} s (hung)`);
   if (m.exitCode !== 0) {
     const last = m.stderr.trim().split('\n').filter((l) => !l.startsWith('eleventh: timing')).slice(-1)[0] ?? '';
     parts.push(`FAILED exit ${m.exitCode}: ${last.slice(0, 160)}`);

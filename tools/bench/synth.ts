@@ -49,11 +49,8 @@ function normalise(o: SynthOptions): Required<SynthOptions> {
 export function fingerprint(o: Required<SynthOptions>): string {
   const hash = createHash('sha256').update(JSON.stringify(o));
   for (const [path, content] of rootFiles(o.source)) hash.update(`${path}\0${content}\0`);
-  for (const dir of [__dirname, join(__dirname, 'synth')]) {
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) {
-      hash.update(readFileSync(join(dir, f)));
-    }
-  }
+  const code = [join(__dirname, 'synth.ts'), ...readdirSync(join(__dirname, 'synth')).sort().map((f) => join(__dirname, 'synth', f))];
+  for (const file of code.filter((f) => f.endsWith('.ts'))) hash.update(readFileSync(file));
   return hash.digest('hex');
 }
 
