@@ -13,7 +13,7 @@ export function writePlanFor(root: string, plan: Plan): WritePlan {
     const dir = serviceFolder(rel);
     return dir !== undefined && plan.kept.has(dir);
   };
-  return planWrites(root, plan.files, { dirs: plan.scopeDirs, keep });
+  return planWrites(root, plan.files, { dirs: plan.scopeDirs, keep, skipDir: (dir) => plan.kept.has(dir) });
 }
 
 export function changedPaths(wp: WritePlan): string[] {

@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
 
-const CACHE_VERSION = '1';
+const CACHE_VERSION = '2';
 let installed = false;
 let swc;
 let cacheDir;
@@ -29,7 +29,6 @@ function transpile(source, filename) {
   swc = swc || require('@swc/core');
   return swc.transformSync(source, {
     filename,
-    sourceMaps: 'inline',
     module: { type: 'commonjs' },
     jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
     swcrc: false,
@@ -39,7 +38,9 @@ function transpile(source, filename) {
 
 function compileCached(source, filename) {
   const dir = cacheDirectory();
-  const key = crypto.createHash('sha1').update(CACHE_VERSION).update('\0').update(filename).update('\0').update(source).digest('hex');
+  // Keyed by content alone (no source maps, so the output does not name the file): the same deploy.ts in a
+  // temporary worktree of an older commit reuses the compiled output.
+  const key = crypto.createHash('sha1').update(CACHE_VERSION).update('\0').update(source).digest('hex');
   const file = dir && path.join(dir, `${key}.js`);
   if (file) {
     try {

@@ -85,6 +85,8 @@ export async function walkHistory(options: WalkOptions): Promise<number> {
   };
   for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
     if (await visitAll(parser.push(chunk))) {
+      // Unread output would keep stdout open, and 'close' never comes: drop it before waiting.
+      child.stdout.destroy();
       child.kill();
       await exit;
       return visited;

@@ -15,6 +15,11 @@ export interface WriteScope {
   readonly dirs: readonly string[];
   /** Generated files to keep even though they are not desired (never pruned). */
   readonly keep?: (relPath: string) => boolean;
+  /**
+   * Folders below the scope kept exactly as they are — not read, not compared, not pruned (an incremental
+   * run's unchanged services: the cost of a run grows with what changed, not with the tree).
+   */
+  readonly skipDir?: (relDir: string) => boolean;
 }
 
 export interface WritePlan {
@@ -91,6 +96,7 @@ function emptyDirs(disk: DiskTree, desired: ReadonlyMap<string, string>, removed
   };
   for (const rel of disk.files) if (!removed.has(rel)) occupy(rel);
   for (const rel of disk.others) occupy(rel);
+  for (const dir of disk.skipped) occupy(`${dir}/.`);
   for (const rel of desired.keys()) occupy(rel);
   const empty = [...disk.dirs].filter((d) => !occupied.has(d));
   return empty.sort((a, b) => b.split('/').length - a.split('/').length || (a < b ? -1 : a > b ? 1 : 0));
@@ -111,7 +117,10 @@ export function planWrites(root: string, desired: ReadonlyMap<string, string>, s
   const abs = resolve(root);
   const dirs = normaliseScope(scope.dirs);
   checkDesiredPaths(desired, dirs);
-  const disk = walkScope(abs, dirs);
+  const disk = walkScope(abs, dirs, scope.skipDir);
+  for (const rel of desired.keys()) {
+    if (ancestors(rel).some((a) => disk.skipped.has(a))) throw new Error(`desired file '${rel}' is inside a folder the scope skips`);
+  }
   const { create, update, findings, unchanged } = classifyDesired(abs, desired, disk);
   const removed = new Set(prunable(abs, desired, disk, scope.keep));
   findings.push(...blockedByFiles(create, disk, removed));

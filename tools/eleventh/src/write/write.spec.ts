@@ -77,6 +77,18 @@ describe('planWrites', () => {
     ]);
   });
 
+  it('leaves skipped folders alone: not compared, not pruned, and their parents not emptied', () => {
+    const desired = new Map([[`${ENV}/recipe.yaml`, gen('kind: Recipe')]]);
+    const skipDir = (dir: string) => dir === `${ENV}/payments/api` || dir === `${ENV}/payments/old`;
+    const plan = planWrites(root, desired, { ...SCOPE, skipDir });
+    expect(plan.remove).toEqual([]);
+    expect(plan.removeDirs).toEqual([]);
+    expect(plan.unchanged).toBe(1);
+    expect(() => planWrites(root, new Map([[`${ENV}/payments/api/x.yaml`, gen('x: 1')]]), { ...SCOPE, skipDir })).toThrow(/inside a folder the scope skips/);
+    const without = planWrites(root, desired, SCOPE);
+    expect(without.remove).toContain(`${ENV}/payments/api/deployment.yaml`);
+  });
+
   it('plans nothing when the tree already matches, and writes nothing for an empty plan', () => {
     const desired = new Map(files().filter((f) => readFileSync(join(root, f), 'utf8').startsWith(GENERATED_HEADER)).map((f) => [f, readFileSync(join(root, f), 'utf8')]));
     const before = snapshot();
