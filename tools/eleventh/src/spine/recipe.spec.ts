@@ -154,4 +154,31 @@ describe('a commit after the recipe', () => {
     expect(recipeOf('staging').services['payments-api'].commit).toBe(repo.initial);
     expect(recipeOf('prod').services['fraud-scorer'].commit).toBe(repo.initial);
   });
+
+  it('a config-only change re-renders that service with a new digest and moves no pin', () => {
+    const before = recipeOf('staging').services;
+    commitFiles(repo.root, { 'environments/staging/customer/customer-api/overrides.yaml': 'replicas: 4\nenv:\n  FEATURE_X: "on"\n' }, 'customer-api: staging tuning');
+    const res = runEleventh(repo.root, ['recipe', '--json']);
+    expect(res.status).toBe(0);
+    const staging = JSON.parse(res.stdout).environments.find((e: { environment: string }) => e.environment === 'staging');
+    expect(staging.rendered).toEqual(['customer-api']);
+    expect(staging.moved).toEqual([]);
+    const after = recipeOf('staging').services;
+    expect(after['customer-api'].commit).toBe(before['customer-api'].commit);
+    expect(after['customer-api'].digest).not.toBe(before['customer-api'].digest);
+    expect(after['payments-api'].digest).toBe(before['payments-api'].digest);
+    expect(readFileSync(join(repo.root, 'environments/staging/customer/customer-api/deployment.yaml'), 'utf8')).toContain('FEATURE_X');
+  });
+
+  it('a platform kit change re-renders every service and moves no pin (no image is rebuilt)', () => {
+    const before = recipeOf('staging').services;
+    const file = 'platform/src/kit/labels.ts';
+    commitFiles(repo.root, { [file]: `${readFileSync(join(repo.root, file), 'utf8')}\n// kit tweak\n` }, 'kit: tweak');
+    const res = runEleventh(repo.root, ['recipe', '--json']);
+    expect(res.status).toBe(0);
+    const staging = JSON.parse(res.stdout).environments.find((e: { environment: string }) => e.environment === 'staging');
+    expect(staging.rendered).toEqual(Object.keys(before).sort());
+    expect(staging.moved).toEqual([]);
+    for (const [name, e] of Object.entries(recipeOf('staging').services)) expect(e.commit).toBe(before[name].commit);
+  });
 });
