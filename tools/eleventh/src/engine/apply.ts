@@ -1,6 +1,7 @@
 /** Turn a Plan into disk changes: compare first, write only what changed (temporary name + rename), prune. */
 import { planWrites, applyPlan, describePlan, type WritePlan } from '../write';
 import type { Plan } from './plan';
+import { timed } from '../timing';
 
 /** The service folder a path belongs to (`environments/<env>/<ns>/<svc>`), or undefined. */
 function serviceFolder(path: string): string | undefined {
@@ -13,7 +14,7 @@ export function writePlanFor(root: string, plan: Plan): WritePlan {
     const dir = serviceFolder(rel);
     return dir !== undefined && plan.kept.has(dir);
   };
-  return planWrites(root, plan.files, { dirs: plan.scopeDirs, keep, skipDir: (dir) => plan.kept.has(dir) });
+  return timed('write: plan', () => planWrites(root, plan.files, { dirs: plan.scopeDirs, keep, skipDir: (dir) => plan.kept.has(dir) }));
 }
 
 export function changedPaths(wp: WritePlan): string[] {
@@ -21,5 +22,5 @@ export function changedPaths(wp: WritePlan): string[] {
 }
 
 export function apply(root: string, wp: WritePlan): void {
-  applyPlan(root, wp);
+  timed('write: apply', () => applyPlan(root, wp));
 }

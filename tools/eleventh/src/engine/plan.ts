@@ -8,7 +8,7 @@ import { ConfigErrors, UsageError } from '../errors';
 import { loadKit, kitEntry } from '../load/kit';
 import { readServiceHeaders } from '../load/services';
 import type { Pin, Recipe, RecipeEntry } from '../model';
-import { computePins } from '../pins/compute';
+import { computePins, startGraph } from '../pins/compute';
 import { gitText } from '../git/run';
 import { readRecipe, recipePath, serializeRecipe } from '../recipe/recipe';
 import { renderEnvironmentLayers } from '../render/environment';
@@ -16,7 +16,7 @@ import type { FileMap } from '../render/files';
 import { engineIdentity, folderIdentity } from './identity';
 import { renderPromoted } from './promoted';
 import { renderEnvServices, type ServiceToRender } from './services-env';
-import { timed } from './timing';
+import { timed } from '../timing';
 
 export interface PlanOptions {
   readonly root: string;
@@ -79,14 +79,15 @@ function selectEnvs(config: ConfigSet, opts: PlanOptions): string[] {
 
 export async function planRun(opts: PlanOptions): Promise<Plan> {
   const { root } = opts;
+  const graph = startGraph(root);
   const config = timed('config', () => loadConfig(root));
   const envs = selectEnvs(config, opts);
   const followers = config.environments.filter((e) => config.followsMain(e));
   const previous = new Map(config.environments.map((e) => [e, readRecipe(root, e)] as const));
   const pinResult = await timed('pins', () =>
-    computePins({ root, previous: previousPins(followers.map((e) => previous.get(e))), allowDirty: opts.allowDirty, base: opts.base, head: opts.head }),
+    computePins({ root, graph, previous: previousPins(followers.map((e) => previous.get(e))), allowDirty: opts.allowDirty, base: opts.base, head: opts.head }),
   );
-  const headers = timed('headers', () => readServiceHeaders(root, pinResult.services));
+  const headers = timed('headers', () => readServiceHeaders(root, pinResult.services, pinResult.cleanBlob));
   const overrideErrors = checkOverrides(config, new Map(headers.map((h) => [h.name, h.namespace])));
   if (overrideErrors.length > 0) throw new ConfigErrors(overrideErrors);
   const services: ServiceToRender[] = headers.map((h) => {

@@ -1,10 +1,10 @@
 /** Promoted environments: rendered from their promotedFrom commit's sources with their recipe's pins. */
-import { createHash } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { loadConfig, type ConfigSet } from '../config/load';
 import { ConfigError } from '../errors';
 import { loadKit, kitEntry } from '../load/kit';
+import { blobId } from '../load/services';
 import type { Recipe } from '../model';
 import type { FileMap } from '../render/files';
 import { renderEnvironmentLayers } from '../render/environment';
@@ -29,7 +29,7 @@ function servicesOf(sourceRoot: string, recipe: Recipe): ServiceToRender[] {
     if (!existsSync(abs)) {
       throw new ConfigError({ file: deployFile }, `service '${name}' in ${recipe.environment}'s recipe does not exist at ${recipe.promotedFrom?.commit}`, 'every recipe service to exist at its promotedFrom commit');
     }
-    const deployHash = createHash('sha256').update(readFileSync(abs)).digest('hex');
+    const deployHash = blobId(readFileSync(abs));
     return { name, namespace: e.namespace, commit: e.commit, inputs: e.inputs, deployFile, deployHash };
   });
 }

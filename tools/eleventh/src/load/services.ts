@@ -15,7 +15,7 @@ export interface ServiceHeader {
   readonly type: ServiceType;
   /** Repository-relative `services/<name>/deploy.ts`. */
   readonly deployFile: string;
-  /** sha256 of deploy.ts: part of the manifest identity. */
+  /** git blob id of deploy.ts (as `git hash-object` computes it): part of the manifest identity. */
   readonly deployHash: string;
 }
 
@@ -63,13 +63,25 @@ export function loadDefinition(root: string, deployFile: string): ServiceDefinit
   return def as ServiceDefinition;
 }
 
-/** Read every service's header; executes only deploy.ts files not seen before. */
-export function readServiceHeaders(root: string, services: ReadonlyArray<{ name: string; root: string }>): ServiceHeader[] {
+/** The git blob id of `content` (sha1 over `blob <size>\0<content>`), as `git hash-object` prints it. */
+export function blobId(content: Buffer): string {
+  return createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
+}
+
+/**
+ * Read every service's header; executes only deploy.ts files not seen before. `cleanBlob` gives the blob id of
+ * a committed, unmodified file, so unchanged deploy.ts files are not even read.
+ */
+export function readServiceHeaders(
+  root: string,
+  services: ReadonlyArray<{ name: string; root: string }>,
+  cleanBlob: (path: string) => string | undefined = () => undefined,
+): ServiceHeader[] {
   const cache = readCache();
   let dirty = false;
   const headers = services.map((svc) => {
     const deployFile = `${svc.root}/deploy.ts`;
-    const deployHash = createHash('sha256').update(readFileSync(join(root, deployFile))).digest('hex');
+    const deployHash = cleanBlob(deployFile) ?? blobId(readFileSync(join(root, deployFile)));
     let meta = cache[deployHash];
     if (!meta) {
       const spec = loadDefinition(root, deployFile).spec;

@@ -4,6 +4,7 @@
  * found together in one streaming `git log` (see search.ts). A bounded number of git processes whatever
  * the number of services: rev-parse, status, ls-tree, at most two log walks and one cat-file.
  */
+import { timed } from '../timing';
 import type { Pin } from '../model';
 import { revParse } from '../git/run';
 import { PathClassifier, pathspecs } from './classify';
@@ -25,6 +26,18 @@ export interface PinOptions {
   readonly base?: string;
   /** @default 'HEAD' */
   readonly head?: string;
+  /**
+   * The Nx graph, already being built (startGraph): callers start it first so that the seconds Nx takes in
+   * its own process overlap with their config loading and recipe reading.
+   */
+  readonly graph?: Promise<GraphInputs>;
+}
+
+/** Start building the Nx graph in its child process now; pass the promise as PinOptions.graph. */
+export function startGraph(root: string): Promise<GraphInputs> {
+  const graph = loadGraphInputs(root);
+  graph.catch(() => undefined); // handled where it is awaited
+  return graph;
 }
 
 export interface PinResult {
@@ -32,11 +45,15 @@ export interface PinResult {
   /** Services (present now) whose pin or inputs differ from `previous`, new services included; sorted. */
   readonly changed: readonly string[];
   readonly services: readonly ServiceInputs[];
+  /**
+   * Blob ids of the committed files under the services' project roots when `head` is the checked-out
+   * HEAD and the file is clean — what callers may use instead of reading the work tree.
+   */
+  readonly cleanBlob: (path: string) => string | undefined;
 }
 
 /** Refuse (or, with allowDirty, warn about) uncommitted changes to any service's image inputs. */
-function checkDirty(root: string, graph: GraphInputs, allowDirty: boolean): void {
-  const dirty = uncommittedPaths(root);
+function checkDirty(dirty: readonly string[], graph: GraphInputs, allowDirty: boolean): void {
   if (dirty.length === 0) return;
   const classifier = new PathClassifier(graph, graph.services);
   const files: string[] = [];
@@ -61,14 +78,17 @@ function allRoots(graph: GraphInputs): string[] {
 
 export async function computePins(options: PinOptions): Promise<PinResult> {
   const head = revParse(options.head ?? 'HEAD', options.root);
-  const graph = await loadGraphInputs(options.root);
-  checkDirty(options.root, graph, options.allowDirty ?? false);
-  const blobs = graph.services.length > 0 ? listBlobs(options.root, head, pathspecs(allRoots(graph))) : new Map<string, string>();
-  const identities = new Map(graph.services.map((s) => [s.name, inputsIdentity(s, blobs)]));
+  const graphPromise = options.graph ?? loadGraphInputs(options.root);
+  // git status runs while Nx builds the graph in its own process.
+  const dirty = timed('pins: git status', () => uncommittedPaths(options.root));
+  const graph = await timed('pins: nx graph (wait)', () => graphPromise);
+  checkDirty(dirty, graph, options.allowDirty ?? false);
+  const blobs = graph.services.length > 0 ? timed('pins: ls-tree', () => listBlobs(options.root, head, pathspecs(allRoots(graph)))) : new Map<string, string>();
+  const identities = timed('pins: identities', () => new Map(graph.services.map((s) => [s.name, inputsIdentity(s, blobs)])));
   const pending = graph.services.filter((s) => options.previous.get(s.name)?.inputs !== identities.get(s.name));
   const found = pending.length === 0
     ? new Map<string, string>()
-    : (await findInputCommits({ root: options.root, graph, services: pending, head, base: options.base })).commits;
+    : (await timed('pins: history', () => findInputCommits({ root: options.root, graph, services: pending, head, base: options.base }))).commits;
   const pins = new Map<string, Pin>();
   const changed: string[] = [];
   for (const service of graph.services) {
@@ -78,5 +98,8 @@ export async function computePins(options: PinOptions): Promise<PinResult> {
     pins.set(service.name, pin);
     if (before?.commit !== pin.commit || before?.inputs !== pin.inputs) changed.push(service.name);
   }
-  return { pins, changed, services: graph.services };
+  const isHead = head === revParse('HEAD', options.root);
+  const dirtySet = new Set(dirty);
+  const cleanBlob = (path: string): string | undefined => (isHead && !dirtySet.has(path) ? blobs.get(path) : undefined);
+  return { pins, changed, services: graph.services, cleanBlob };
 }

@@ -33,23 +33,32 @@ function logArgs(options: WalkOptions): string[] {
   ];
 }
 
-/** Splits git's `-z` output into commits as it streams. */
+/**
+ * Splits git's `-z` output into commits as it streams. A commit's path list only ends when the next commit
+ * starts, which may be far back in history; so each chunk also hands over the paths read so far of the commit
+ * still open (the same commit may then come in several parts — visiting a path twice is harmless).
+ */
 class CommitParser {
   private current: { commit: string; paths: string[] } | undefined;
   private rest = '';
   private readonly decoder = new StringDecoder('utf8');
 
-  /** Feed a chunk; returns the commits it completed. */
+  /** Feed a chunk; returns the commits (or parts of the open one) it completed. */
   push(chunk: Buffer): CommitChange[] {
     const tokens = (this.rest + this.decoder.write(chunk)).split('\0');
     this.rest = tokens.pop() ?? '';
-    return this.take(tokens);
+    const done = this.take(tokens);
+    if (this.current && this.current.paths.length > 0) {
+      done.push(this.current);
+      this.current = { commit: this.current.commit, paths: [] };
+    }
+    return done;
   }
 
   /** End of output: the remaining commits. */
   end(): CommitChange[] {
     const done = this.take([this.rest + this.decoder.end()]);
-    if (this.current) done.push(this.current);
+    if (this.current && this.current.paths.length > 0) done.push(this.current);
     this.current = undefined;
     return done;
   }
@@ -59,7 +68,7 @@ class CommitParser {
     for (const raw of tokens) {
       const token = raw.replace(/^\n+/, '').replace(/\n+$/, '');
       if (token.startsWith(COMMIT_MARK)) {
-        if (this.current) done.push(this.current);
+        if (this.current && this.current.paths.length > 0) done.push(this.current);
         this.current = { commit: token.slice(1), paths: [] };
       } else if (token && this.current) this.current.paths.push(token);
     }
@@ -70,15 +79,18 @@ class CommitParser {
 /** Walk history; resolves to the number of commits visited. */
 export async function walkHistory(options: WalkOptions): Promise<number> {
   const args = logArgs(options);
-  const child = spawn('git', args, { cwd: options.root, env: { ...process.env, LC_ALL: 'C' } });
+  // GIT_FLUSH: git writes each commit as it finds it, so an early stop does not wait for a full pipe buffer.
+  const child = spawn('git', args, { cwd: options.root, env: { ...process.env, LC_ALL: 'C', GIT_FLUSH: '1' } });
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
   const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const parser = new CommitParser();
   let visited = 0;
+  let last: string | undefined;
   const visitAll = async (changes: readonly CommitChange[]): Promise<boolean> => {
     for (const change of changes) {
-      visited++;
+      if (change.commit !== last) visited++;
+      last = change.commit;
       if (await options.visit(change)) return true;
     }
     return false;

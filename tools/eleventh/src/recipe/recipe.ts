@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import type { Recipe, RecipeEntry } from '../model';
 import { ConfigError } from '../errors';
 import { toYaml } from '../render/files';
+import { fastParseRecipe } from './fast-parse';
 
 export const RECIPE_API = 'eleventh.dev/v1';
 
@@ -28,7 +29,7 @@ function entryFrom(file: string, name: string, raw: unknown): RecipeEntry {
 export function parseRecipe(text: string, file: string): Recipe {
   let doc: Record<string, unknown>;
   try {
-    doc = (parse(text) ?? {}) as Record<string, unknown>;
+    doc = fastParseRecipe(text) ?? ((parse(text) ?? {}) as Record<string, unknown>);
   } catch (err) {
     throw new ConfigError({ file }, `malformed YAML: ${(err as Error).message.split('\n')[0]}`, 'a recipe', { cause: err });
   }

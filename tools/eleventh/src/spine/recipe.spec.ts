@@ -179,6 +179,6 @@ describe('a commit after the recipe', () => {
     const staging = JSON.parse(res.stdout).environments.find((e: { environment: string }) => e.environment === 'staging');
     expect(staging.rendered).toEqual(Object.keys(before).sort());
     expect(staging.moved).toEqual([]);
-    for (const [name, e] of Object.entries(recipeOf('staging').services)) expect(e.commit).toBe(before[name].commit);
+    for (const [name, e] of Object.entries<{ commit: string }>(recipeOf('staging').services)) expect(e.commit).toBe(before[name].commit);
   });
 });
