@@ -21,6 +21,6 @@ export function changedPaths(wp: WritePlan): string[] {
   return describePlan(wp);
 }
 
-export function apply(root: string, wp: WritePlan): void {
-  timed('write: apply', () => applyPlan(root, wp));
+export async function apply(root: string, wp: WritePlan): Promise<void> {
+  await timed('write: apply', () => applyPlan(root, wp));
 }

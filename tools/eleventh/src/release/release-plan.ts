@@ -37,9 +37,9 @@ export async function renderRelease(root: string, recipe: Recipe): Promise<Relea
 }
 
 /** Write the plan (only changed files; everything generated under environments/<env> not in it is pruned). */
-export function writeRelease(root: string, plan: ReleasePlan): string[] {
+export async function writeRelease(root: string, plan: ReleasePlan): Promise<string[]> {
   const wp = writePlanFor(root, { files: plan.files, scopeDirs: [`environments/${plan.environment}`], kept: new Set(), outcomes: [], pins: new Map() });
   const changes = changedPaths(wp);
-  apply(root, wp);
+  await apply(root, wp);
   return changes;
 }

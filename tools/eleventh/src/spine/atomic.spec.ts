@@ -32,13 +32,13 @@ describe('an engine run interrupted by a write failure', () => {
     const wp = writePlanFor(repo.root, plan);
     expect(wp.update.length).toBeGreaterThan(5);
     const before = snapshotTree(repo.root);
-    expect(() =>
+    await expect(
       applyPlan(repo.root, wp, {
         beforeRename: () => {
           throw new Error('injected: disk full');
         },
       }),
-    ).toThrow('injected: disk full');
+    ).rejects.toThrow('injected: disk full');
     expect(changedFiles(before, snapshotTree(repo.root))).toEqual([]);
     expect(git(['status', '--porcelain', '--untracked-files=all'], { cwd: repo.root }).stdout).toBe('');
   });
@@ -46,7 +46,7 @@ describe('an engine run interrupted by a write failure', () => {
   it('then completes on the next run, changing exactly the files the plan named', async () => {
     const plan = await planRun({ root: repo.root, mode: 'recipe' });
     const wp = writePlanFor(repo.root, plan);
-    applyPlan(repo.root, wp);
+    await applyPlan(repo.root, wp);
     const changed = git(['status', '--porcelain'], { cwd: repo.root }).stdout.split('\n').filter(Boolean).map((l) => l.slice(3)).sort();
     expect(changed).toEqual([...wp.update, ...wp.create].sort());
     expect(readFileSync(join(repo.root, 'environments/staging/payments/payments-api/deployment.yaml'), 'utf8')).toContain('value: debug');

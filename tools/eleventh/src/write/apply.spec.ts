@@ -57,8 +57,8 @@ const DESIRED = () =>
   ]);
 
 describe('applyPlan', () => {
-  it('creates, updates and prunes; an unchanged file keeps its mtime', () => {
-    applyPlan(root, planWrites(root, DESIRED(), SCOPE));
+  it('creates, updates and prunes; an unchanged file keeps its mtime', async () => {
+    await applyPlan(root, planWrites(root, DESIRED(), SCOPE));
     expect(read(`${ENV}/payments/api/deployment.yaml`)).toBe(gen('kind: Deployment\nspec: {replicas: 3}'));
     expect(read(`${ENV}/payments/web/kustomization.yaml`)).toBe(gen('kind: Kustomization'));
     expect(statSync(join(root, `${ENV}/payments/api/service.yaml`)).mtime).toEqual(PAST);
@@ -66,8 +66,8 @@ describe('applyPlan', () => {
     expect(statSync(join(root, `${ENV}/payments/api/deployment.yaml`)).mtime).not.toEqual(PAST);
   });
 
-  it('prunes generated files and the folders they leave empty, keeping hand-written files and their folders', () => {
-    applyPlan(root, planWrites(root, DESIRED(), SCOPE));
+  it('prunes generated files and the folders they leave empty, keeping hand-written files and their folders', async () => {
+    await applyPlan(root, planWrites(root, DESIRED(), SCOPE));
     expect(tree()).toEqual([
       'environments/',
       `${ENV}/`,
@@ -88,16 +88,16 @@ describe('applyPlan', () => {
     ]);
   });
 
-  it('keeps generated files the scope says to keep, and removes stale temporary files', () => {
+  it('keeps generated files the scope says to keep, and removes stale temporary files', async () => {
     put(`${ENV}/orders/shop/.deployment.yaml.eleventh-tmp-99999`, gen('kind: Deployment (half'));
     const plan = planWrites(root, DESIRED(), { dirs: [ENV], keep: (p) => p.startsWith(`${ENV}/orders/`) });
     expect(plan.remove).toEqual([`${ENV}/orders/shop/.deployment.yaml.eleventh-tmp-99999`, `${ENV}/payments/gone/deployment.yaml`]);
-    applyPlan(root, plan);
+    await applyPlan(root, plan);
     expect(existsSync(join(root, `${ENV}/orders/shop/config/app.yaml`))).toBe(true);
     expect(existsSync(join(root, `${ENV}/orders/shop/.deployment.yaml.eleventh-tmp-99999`))).toBe(false);
   });
 
-  it('a failure before the first rename leaves no temporary file, no new file and no new folder', () => {
+  it('a failure before the first rename leaves no temporary file, no new file and no new folder', async () => {
     const before = tree();
     const plan = planWrites(root, DESIRED(), SCOPE);
     const seen: string[] = [];
@@ -105,19 +105,19 @@ describe('applyPlan', () => {
       seen.push(p);
       throw new Error('disk full (injected)');
     };
-    expect(() => applyPlan(root, plan, { beforeRename: fail })).toThrow('disk full (injected)');
+    await expect(applyPlan(root, plan, { beforeRename: fail })).rejects.toThrow('disk full (injected)');
     expect(seen).toEqual([`${ENV}/payments/api/deployment.yaml`]);
     expect(tree()).toEqual(before);
     expect(read(`${ENV}/payments/api/deployment.yaml`)).toBe(gen('kind: Deployment'));
     expect(statSync(join(root, `${ENV}/payments/api/deployment.yaml`)).mtime).toEqual(PAST);
   });
 
-  it('a failure mid-way keeps the files already renamed and removes every temporary file (documented)', () => {
+  it('a failure mid-way keeps the files already renamed and removes every temporary file (documented)', async () => {
     const plan = planWrites(root, DESIRED(), SCOPE);
     const fail = (p: string) => {
       if (p.endsWith('web/kustomization.yaml')) throw new Error('injected');
     };
-    expect(() => applyPlan(root, plan, { beforeRename: fail })).toThrow('injected');
+    await expect(applyPlan(root, plan, { beforeRename: fail })).rejects.toThrow('injected');
     expect(read(`${ENV}/payments/api/deployment.yaml`)).toBe(gen('kind: Deployment\nspec: {replicas: 3}'));
     expect(read(`${ENV}/payments/web/deployment.yaml`)).toBe(gen('kind: Deployment'));
     expect(existsSync(join(root, `${ENV}/payments/web/kustomization.yaml`))).toBe(false);
@@ -125,24 +125,24 @@ describe('applyPlan', () => {
     expect(existsSync(join(root, `${ENV}/payments/gone/deployment.yaml`))).toBe(true);
   });
 
-  it('replaces a generated file by a folder of the same name', () => {
+  it('replaces a generated file by a folder of the same name', async () => {
     put(`${ENV}/payments/web`, gen('kind: Old'));
-    applyPlan(root, planWrites(root, DESIRED(), SCOPE));
+    await applyPlan(root, planWrites(root, DESIRED(), SCOPE));
     expect(read(`${ENV}/payments/web/deployment.yaml`)).toBe(gen('kind: Deployment'));
   });
 
-  it('a second plan after applying finds nothing to do', () => {
-    applyPlan(root, planWrites(root, DESIRED(), SCOPE));
+  it('a second plan after applying finds nothing to do', async () => {
+    await applyPlan(root, planWrites(root, DESIRED(), SCOPE));
     const again = planWrites(root, DESIRED(), SCOPE);
     expect([again.create, again.update, again.remove, again.removeDirs, again.unchanged]).toEqual([[], [], [], [], 5]);
   });
 });
 
 describe('planWrites speed (printed, not asserted)', () => {
-  it('plans 10,000 files of which nearly all are unchanged', () => {
+  it('plans 10,000 files of which nearly all are unchanged', async () => {
     const desired = new Map<string, string>();
     for (let i = 0; i < 10_000; i++) desired.set(`${ENV}/ns${i % 40}/svc${i % 2000}/f${i}.yaml`, gen(`kind: ConfigMap\nmetadata:\n  name: c${i}\n`));
-    applyPlan(root, planWrites(root, desired, SCOPE));
+    await applyPlan(root, planWrites(root, desired, SCOPE));
     desired.set(`${ENV}/ns0/svc0/f0.yaml`, gen('changed'));
     const start = process.hrtime.bigint();
     const plan = planWrites(root, desired, SCOPE);

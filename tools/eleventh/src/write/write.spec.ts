@@ -55,7 +55,7 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe('planWrites', () => {
-  it('plans create, update and remove, and counts unchanged files', () => {
+  it('plans create, update and remove, and counts unchanged files', async () => {
     const desired = new Map([
       [`${ENV}/payments/api/deployment.yaml`, gen('kind: Deployment')],
       [`${ENV}/payments/api/service.yaml`, gen('kind: Service\nspec: {}')],
@@ -77,7 +77,7 @@ describe('planWrites', () => {
     ]);
   });
 
-  it('leaves skipped folders alone: not compared, not pruned, and their parents not emptied', () => {
+  it('leaves skipped folders alone: not compared, not pruned, and their parents not emptied', async () => {
     const desired = new Map([[`${ENV}/recipe.yaml`, gen('kind: Recipe')]]);
     const skipDir = (dir: string) => dir === `${ENV}/payments/api` || dir === `${ENV}/payments/old`;
     const plan = planWrites(root, desired, { ...SCOPE, skipDir });
@@ -89,17 +89,17 @@ describe('planWrites', () => {
     expect(without.remove).toContain(`${ENV}/payments/api/deployment.yaml`);
   });
 
-  it('plans nothing when the tree already matches, and writes nothing for an empty plan', () => {
+  it('plans nothing when the tree already matches, and writes nothing for an empty plan', async () => {
     const desired = new Map(files().filter((f) => readFileSync(join(root, f), 'utf8').startsWith(GENERATED_HEADER)).map((f) => [f, readFileSync(join(root, f), 'utf8')]));
     const before = snapshot();
     const plan = planWrites(root, desired, SCOPE);
     expect(countChanges(plan)).toBe(0);
     expect(plan.unchanged).toBe(5);
-    applyPlan(root, plan);
+    await applyPlan(root, plan);
     expect(snapshot()).toEqual(before);
   });
 
-  it('refuses to overwrite a hand-written file, reporting every one, and nothing is written', () => {
+  it('refuses to overwrite a hand-written file, reporting every one, and nothing is written', async () => {
     put(`${ENV}/payments/api/configmap.yaml`, 'kind: ConfigMap # written by hand\n');
     put(`${ENV}/payments/api/secret.yaml`, `${GENERATED_HEADER} (edited)\nkind: Secret\n`);
     const before = snapshot();
@@ -127,7 +127,7 @@ describe('planWrites', () => {
     expect(snapshot()).toEqual(before);
   });
 
-  it('refuses the hand-written names even when they carry the header, and even when they do not exist yet', () => {
+  it('refuses the hand-written names even when they carry the header, and even when they do not exist yet', async () => {
     put(`${ENV}/payments/api/overrides.yaml`, gen('replicas: 3'));
     const desired = new Map([
       [`${ENV}/payments/api/overrides.yaml`, gen('replicas: 4')],
@@ -139,7 +139,7 @@ describe('planWrites', () => {
     );
   });
 
-  it('refuses to put a file where a folder is, or below a hand-written file', () => {
+  it('refuses to put a file where a folder is, or below a hand-written file', async () => {
     put(`${ENV}/notes`, 'my notes\n');
     const desired = new Map([
       [`${ENV}/payments/api`, gen('x')],
@@ -151,7 +151,7 @@ describe('planWrites', () => {
     );
   });
 
-  it('rejects desired paths outside the scope or not normalised (caller bugs, not bad input)', () => {
+  it('rejects desired paths outside the scope or not normalised (caller bugs, not bad input)', async () => {
     expect(() => planWrites(root, new Map([['environments/prod/x.yaml', gen('x')]]), SCOPE)).toThrow(
       "desired file 'environments/prod/x.yaml' is outside the write scope (environments/staging)",
     );
@@ -159,7 +159,7 @@ describe('planWrites', () => {
     expect(() => planWrites(root, new Map(), { dirs: ['/abs'] })).toThrow("scope folder '/abs' must be a normalised");
   });
 
-  it('treats a missing scope folder as empty', () => {
+  it('treats a missing scope folder as empty', async () => {
     const plan = planWrites(root, new Map([['environments/prod/recipe.yaml', gen('kind: Recipe')]]), { dirs: ['environments/prod'] });
     expect(plan.create).toEqual(['environments/prod/recipe.yaml']);
   });

@@ -37,7 +37,7 @@ ${PUBLISH_USAGE}`,
     if (!tag === !flag(p, 'from')) throw new UsageError('promote: give exactly one of --tag T or --from', this.usage.split('\n')[0]);
     const { result, commits } = await publish({ root, action: 'promote', commit: flag(p, 'commit'), push: str(p, 'push'), log: io.err }, async () => {
       const plan = await planPromotion({ root, to, tag });
-      const files = writeRelease(root, plan);
+      const files = await writeRelease(root, plan);
       return { plan, files, changes: [{ environment: to, previous: plan.previous, recipe: plan.recipe }] };
     });
     const moves = movedBetween(result.plan.previous, result.plan.recipe);

@@ -43,7 +43,7 @@ ${PUBLISH_USAGE}`,
       const plan = await planRun({ root, mode: 'recipe', envs: list(p, 'env'), allowDirty: flag(p, 'allow-dirty'), base: str(p, 'base'), head: str(p, 'head') });
       const wp = writePlanFor(root, plan);
       const changes = changedPaths(wp);
-      apply(root, wp);
+      await apply(root, wp);
       return { plan, changes: plan.outcomes, files: changes };
     });
     const { plan, files: changes } = result;

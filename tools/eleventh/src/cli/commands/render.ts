@@ -25,7 +25,7 @@ export const renderCommand: Command = {
       if (changes.length > 0) io.err(`eleventh: ${changes.length} file(s) would change; run \`eleventh render\``);
       return changes.length > 0 ? 1 : 0;
     }
-    apply(root, wp);
+    await apply(root, wp);
     io.err(`eleventh: rendered ${plan.outcomes.map((o) => o.environment).join(', ')}: ${changes.length} file(s) changed`);
     return 0;
   },

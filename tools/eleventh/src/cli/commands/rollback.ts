@@ -25,7 +25,7 @@ ${PUBLISH_USAGE}`,
     if (!env || !tag) throw new UsageError('rollback: ENV and --to TAG are required', this.usage.split('\n')[0]);
     const { result, commits } = await publish({ root, action: 'rollback', commit: flag(p, 'commit'), push: str(p, 'push'), log: io.err }, async () => {
       const plan = await planRollback({ root, environment: env, tag });
-      const files = writeRelease(root, plan);
+      const files = await writeRelease(root, plan);
       return { plan, files, changes: [{ environment: env, previous: plan.previous, recipe: plan.recipe }] };
     });
     const moves = movedBetween(result.plan.previous, result.plan.recipe);
