@@ -8,6 +8,7 @@ import { PathClassifier, pathspecs } from './classify';
 import { walkHistory, type CommitChange } from './history';
 import type { GraphInputs, ServiceInputs } from './inputs';
 import { LOCKFILE, LockfileReader } from './lockfile';
+import { gitText } from '../git/run';
 
 export interface SearchOptions {
   readonly root: string;
@@ -46,6 +47,16 @@ class Search {
     return this.remaining.size === 0;
   }
 
+  /** Services still looked for. */
+  get open(): number {
+    return this.remaining.size;
+  }
+
+  /** Stop looking for services another search already found. */
+  forget(found: ReadonlyMap<string, string>): void {
+    for (const name of found.keys()) this.remaining.delete(name);
+  }
+
   paths(): string[] {
     const roots = this.classifier.roots();
     return pathspecs(this.importers.size > 0 ? [...roots, LOCKFILE] : roots);
@@ -72,7 +83,7 @@ class Search {
     for (const name of changed) for (const service of this.importers.get(name) ?? []) this.take(service, commit);
   }
 
-  private take(service: string, commit: string): void {
+  take(service: string, commit: string): void {
     if (!this.remaining.delete(service)) return;
     this.found.set(service, commit);
   }
@@ -93,7 +104,9 @@ export async function findInputCommits(options: SearchOptions): Promise<SearchRe
         visit: (change) => (seen.add(change.commit), search.visit(change)),
       });
     }
-    if (!search.done) {
+    if (!search.done && seen.size === 0 && search.open >= SPLIT_MIN_SERVICES) {
+      visited += await walkSplit(options, search, paths);
+    } else if (!search.done) {
       visited += await walkHistory({
         root: options.root,
         revs: [options.head],
@@ -105,4 +118,40 @@ export async function findInputCommits(options: SearchOptions): Promise<SearchRe
     search.close();
   }
   return { commits: search.found, visited };
+}
+
+/** A full walk for this many services or more is split in two halves walked at once (2 cores, 2 git processes). */
+const SPLIT_MIN_SERVICES = 64;
+const SPLIT_MIN_COMMITS = 2000;
+
+/**
+ * Walk the newer half of the first-parent chain and the older half concurrently: a first run over 25,000
+ * commits costs about half the wall time. A service found in the newer half is final; the older half only
+ * answers for services the newer half never touched, and stops once it has them all.
+ */
+async function walkSplit(options: SearchOptions, newer: Search, paths: readonly string[]): Promise<number> {
+  const chain = gitText(['rev-list', '--first-parent', options.head], { cwd: options.root }).split('\n');
+  if (chain.length < SPLIT_MIN_COMMITS) {
+    return walkHistory({ root: options.root, revs: [options.head], paths, visit: (change) => newer.visit(change) });
+  }
+  const mid = chain[Math.floor(chain.length / 2)];
+  const older = new Search(options);
+  try {
+    const counts = await Promise.all([
+      walkHistory({ root: options.root, revs: [`${mid}..${options.head}`], paths, visit: (change) => newer.visit(change) }),
+      walkHistory({
+        root: options.root,
+        revs: [mid],
+        paths,
+        visit: async (change) => {
+          older.forget(newer.found);
+          return (await older.visit(change)) || newer.done;
+        },
+      }),
+    ]);
+    for (const [name, commit] of older.found) if (!newer.found.has(name)) newer.take(name, commit);
+    return counts[0] + counts[1];
+  } finally {
+    older.close();
+  }
 }
