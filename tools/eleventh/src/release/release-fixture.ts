@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import { git, gitText } from '../git/run';
 import { parseRecipe, recipePath } from '../recipe/recipe';
 import type { Recipe } from '../model';
-import { createExampleRepo, runEleventh, type CliResult, type ExampleRepo } from '../testing/example-repo';
+import { createRecipedRepo, runEleventh, type CliResult, type ExampleRepo } from '../testing/example-repo';
 
 export function cli(root: string, ...args: string[]): CliResult {
   return runEleventh(root, args);
@@ -51,8 +51,5 @@ export function snapshotTree(root: string, dir: string): Map<string, string> {
 
 /** An example repository whose recipes (staging, ops-staging, and the seeded preprod and prod) are committed. */
 export function createReleaseRepo(prefix = 'eleventh-release-'): ExampleRepo & { recipeCommit: string } {
-  const repo = createExampleRepo(prefix);
-  ok(repo.root, ['recipe']);
-  const recipeCommit = commitAll(repo.root, 'eleventh recipe');
-  return { ...repo, recipeCommit };
+  return createRecipedRepo(prefix);
 }

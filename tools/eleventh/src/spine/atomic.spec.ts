@@ -10,16 +10,13 @@ import { planRun } from '../engine/plan';
 import { writePlanFor } from '../engine/apply';
 import { applyPlan } from '../write';
 import { git } from '../git/run';
-import { createExampleRepo, runEleventh, type ExampleRepo } from '../testing/example-repo';
+import { createRecipedRepo, type ExampleRepo } from '../testing/example-repo';
 import { changedFiles, snapshotTree } from './tree-snapshot';
 
 let repo: ExampleRepo;
 
 beforeAll(() => {
-  repo = createExampleRepo();
-  expect(runEleventh(repo.root, ['recipe']).status).toBe(0);
-  git(['add', '--all'], { cwd: repo.root });
-  git(['commit', '-q', '-m', 'recipe'], { cwd: repo.root });
+  repo = createRecipedRepo();
 });
 afterAll(() => repo.cleanup());
 

@@ -5,17 +5,14 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createExampleRepo, runEleventh, type ExampleRepo } from '../testing/example-repo';
+import { createRecipedRepo, runEleventh, type ExampleRepo } from '../testing/example-repo';
 import { git } from '../git/run';
 import { changedFiles, snapshotTree } from './tree-snapshot';
 
 let repo: ExampleRepo;
 
 beforeAll(() => {
-  repo = createExampleRepo();
-  expect(runEleventh(repo.root, ['recipe']).status).toBe(0);
-  git(['add', '--all'], { cwd: repo.root });
-  git(['commit', '-q', '-m', 'recipe'], { cwd: repo.root });
+  repo = createRecipedRepo();
 });
 afterAll(() => repo.cleanup());
 

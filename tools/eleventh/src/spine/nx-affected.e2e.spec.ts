@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { git } from '../git/run';
-import { createExampleRepo, runEleventh, type ExampleRepo } from '../testing/example-repo';
+import { createRecipedRepo, runEleventh, type ExampleRepo } from '../testing/example-repo';
 import { commitFiles, REPO_ROOT } from '../testing/fixture';
 import { snapshotTree } from './tree-snapshot';
 
@@ -36,10 +36,7 @@ function copyRepo(): string {
 }
 
 beforeAll(() => {
-  repo = createExampleRepo();
-  expect(runEleventh(repo.root, ['recipe']).status).toBe(0);
-  git(['add', '--all'], { cwd: repo.root });
-  git(['commit', '-q', '-m', 'recipe'], { cwd: repo.root });
+  repo = createRecipedRepo();
 });
 afterAll(() => {
   repo.cleanup();

@@ -67,3 +67,13 @@ export function runEleventh(cwd: string, args: readonly string[], env: Readonly<
 export function hasKubectl(): boolean {
   return spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
 }
+
+/** The example repository after a first `eleventh recipe`, committed: where most engine and release specs start. */
+export function createRecipedRepo(prefix = 'eleventh-reciped-'): ExampleRepo & { recipeCommit: string } {
+  const repo = createExampleRepo(prefix);
+  const res = runEleventh(repo.root, ['recipe']);
+  if (res.status !== 0) throw new Error(`eleventh recipe failed in ${repo.root}:\n${res.stderr}`);
+  git(['add', '--all'], { cwd: repo.root });
+  git(['commit', '--quiet', '-m', 'eleventh recipe'], { cwd: repo.root });
+  return { ...repo, recipeCommit: git(['rev-parse', 'HEAD'], { cwd: repo.root }).stdout.trim() };
+}
