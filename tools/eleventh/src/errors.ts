@@ -91,3 +91,42 @@ export function describeFailure(err: unknown): { text: string; exitCode: number;
   const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
   return { text, exitCode: 70, bug: true };
 }
+
+/** An error as it crosses a worker thread (structured clone keeps no classes). */
+export interface WireError {
+  readonly kind: 'ConfigError' | 'ConfigErrors' | 'ValidationError' | 'UsageError' | 'Error';
+  readonly message: string;
+  readonly stack?: string;
+  readonly at?: Where;
+  readonly problem?: string;
+  readonly expected?: string;
+  readonly errors?: readonly WireError[];
+  readonly findings?: readonly string[];
+}
+
+export function toWire(err: unknown): WireError {
+  if (err instanceof ConfigError) return { kind: 'ConfigError', message: err.message, at: err.at, problem: err.problem, expected: err.expected };
+  if (err instanceof ConfigErrors) return { kind: 'ConfigErrors', message: err.message, errors: err.errors.map(toWire) };
+  if (err instanceof ValidationError) return { kind: 'ValidationError', message: err.message, findings: err.findings };
+  if (err instanceof UsageError) return { kind: 'UsageError', message: err.message };
+  const e = err instanceof Error ? err : new Error(String(err));
+  return { kind: 'Error', message: e.message, stack: e.stack };
+}
+
+export function fromWire(w: WireError): Error {
+  switch (w.kind) {
+    case 'ConfigError':
+      return new ConfigError(w.at!, w.problem!, w.expected);
+    case 'ConfigErrors':
+      return new ConfigErrors((w.errors ?? []).map((e) => fromWire(e) as ConfigError));
+    case 'ValidationError':
+      return new ValidationError(w.findings ?? []);
+    case 'UsageError':
+      return new UsageError(w.message);
+    default: {
+      const e = new Error(w.message);
+      if (w.stack) e.stack = w.stack;
+      return e;
+    }
+  }
+}

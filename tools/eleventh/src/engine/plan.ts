@@ -15,7 +15,9 @@ import { renderEnvironmentLayers } from '../render/environment';
 import type { FileMap } from '../render/files';
 import { engineIdentity, folderIdentity } from './identity';
 import { renderPromoted } from './promoted';
-import { renderEnvServices, type ServiceToRender } from './services-env';
+import type { ServiceToRender } from './services-env';
+import { RenderPool, renderServices } from './render-pool';
+import { namesByNamespace, tenantsOf } from './layout';
 import { timed } from '../timing';
 
 export interface PlanOptions {
@@ -96,44 +98,66 @@ export async function planRun(opts: PlanOptions): Promise<Plan> {
   });
   const kit = loadKit(root);
   const base = { kit, kitId: folderIdentity(dirname(kitEntry(root))), engineId: engineIdentity() };
+  const head = gitText(['rev-parse', 'HEAD'], { cwd: root });
+  const full = opts.mode === 'render';
+  const jobs = envs.map((env) => ({ env, prev: previous.get(env) }));
+  const pool = RenderPool.forRun(jobs.reduce((n, j) => n + estimateRenders(config, j.env, j.prev, services, full), 0));
+  /** The entries a promoted environment without a recipe is seeded with: its source's, as of this run. */
+  const seedOf = (env: string): Record<string, RecipeEntry> | undefined => {
+    const from = config.environment(env).promotion!.from;
+    if (config.followsMain(from)) return Object.fromEntries(services.map((s) => [s.name, seedEntry(s)]));
+    return previous.get(from)?.services ?? seedOf(from);
+  };
+  const renderJob = async (env: string, prev: Recipe | undefined): Promise<Job | undefined> => {
+    const files: FileMap = new Map();
+    if (config.followsMain(env)) {
+      const out = await timed(`render ${env}`, () =>
+        renderServices(pool, { ...base, sourceRoot: root, environment: env, config, services, previous: prev?.services, full }, files),
+      );
+      renderEnvironmentLayers(kit, { environment: config.environment(env), tenants: tenantsOf(config, env), services: namesByNamespace(services) }, files);
+      return { files, kept: out.kept, outcome: { environment: env, previous: prev, recipe: { environment: env, services: out.entries }, rendered: out.rendered, seeded: false } };
+    }
+    if (prev && !full) return undefined;
+    const seed = prev ? undefined : seedOf(env);
+    if (!prev && !seed) return undefined;
+    const from = config.environment(env).promotion!.from;
+    const toRender: Recipe = prev ?? { environment: env, promotedFrom: { environment: from, commit: head }, services: seed! };
+    const recipe = await timed(`render ${env}`, () => renderPromoted({ root, environment: env, recipe: toRender, engineId: base.engineId, currentConfig: config, pool }, files));
+    return { files, kept: [], outcome: { environment: env, previous: prev, recipe, rendered: Object.keys(recipe.services), seeded: !prev } };
+  };
+  let done: Array<Job | undefined>;
+  try {
+    done = await Promise.all(jobs.map((j) => renderJob(j.env, j.prev)));
+  } finally {
+    await pool?.close();
+  }
   const files: FileMap = new Map();
   const kept = new Set<string>();
   const outcomes: EnvOutcome[] = [];
-  const recipes = new Map<string, Recipe>();
-  const head = gitText(['rev-parse', 'HEAD'], { cwd: root });
-  for (const env of envs) {
-    const prev = previous.get(env);
-    let recipe: Recipe;
-    let rendered: readonly string[];
-    let seeded = false;
-    if (config.followsMain(env)) {
-      const out = timed(`render ${env}`, () =>
-        renderEnvServices({ ...base, sourceRoot: root, environment: env, config, services, previous: prev?.services, full: opts.mode === 'render' }, files),
-      );
-      out.kept.forEach((d) => kept.add(d));
-      const byNs = new Map<string, string[]>();
-      for (const s of services) byNs.set(s.namespace, [...(byNs.get(s.namespace) ?? []), s.name]);
-      const tenants = new Map(config.namespaces(env).map((ns) => [ns, config.tenant(env, ns)] as const));
-      renderEnvironmentLayers(kit, { environment: config.environment(env), tenants, services: byNs }, files);
-      recipe = { environment: env, services: out.entries };
-      rendered = out.rendered;
-    } else {
-      if (prev && opts.mode === 'recipe') continue;
-      const from = config.environment(env).promotion!.from;
-      const source = recipes.get(from) ?? previous.get(from);
-      if (!prev && !source) continue;
-      seeded = !prev;
-      const toRender: Recipe = prev ?? { environment: env, promotedFrom: { environment: from, commit: head }, services: seedServices(source!) };
-      recipe = await timed(`render ${env}`, () => renderPromoted({ root, environment: env, recipe: toRender, engineId: base.engineId, currentConfig: config }, files));
-      rendered = Object.keys(recipe.services);
-    }
-    recipes.set(env, recipe);
-    files.set(recipePath(env), serializeRecipe(recipe));
-    outcomes.push({ environment: env, previous: prev, recipe, rendered, seeded });
+  for (const job of done) {
+    if (!job) continue;
+    for (const [path, content] of job.files) files.set(path, content);
+    job.kept.forEach((d) => kept.add(d));
+    files.set(recipePath(job.outcome.environment), serializeRecipe(job.outcome.recipe));
+    outcomes.push(job.outcome);
   }
   return { files, scopeDirs: outcomes.map((o) => `environments/${o.environment}`), kept, outcomes, pins: pinResult.pins };
 }
 
-function seedServices(source: Recipe): Record<string, RecipeEntry> {
-  return Object.fromEntries(Object.entries(source.services).map(([n, e]) => [n, { ...e }]));
+interface Job {
+  readonly files: FileMap;
+  readonly kept: readonly string[];
+  readonly outcome: EnvOutcome;
+}
+
+/** How many services an environment's run will render, roughly (decides whether threads pay). */
+function estimateRenders(config: ConfigSet, env: string, prev: Recipe | undefined, services: readonly ServiceToRender[], full: boolean): number {
+  if (!config.followsMain(env)) return prev && !full ? 0 : services.length;
+  if (full || !prev) return services.length;
+  return services.filter((s) => prev.services[s.name]?.commit !== s.commit || prev.services[s.name]?.inputs !== s.inputs).length;
+}
+
+/** A seed entry: what promotion copies (namespace, pin, inputs); image and digest are rendered anew. */
+function seedEntry(s: ServiceToRender): RecipeEntry {
+  return { namespace: s.namespace, commit: s.commit, inputs: s.inputs, image: '', digest: '' };
 }

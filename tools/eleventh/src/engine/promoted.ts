@@ -9,7 +9,9 @@ import type { Recipe } from '../model';
 import type { FileMap } from '../render/files';
 import { renderEnvironmentLayers } from '../render/environment';
 import { folderIdentity } from './identity';
-import { renderEnvServices, type ServiceToRender } from './services-env';
+import type { ServiceToRender } from './services-env';
+import { renderServices, type RenderPool } from './render-pool';
+import { namesByNamespace, tenantsOf } from './layout';
 import { withSources } from './worktree';
 
 export interface PromotedRenderInput {
@@ -20,6 +22,8 @@ export interface PromotedRenderInput {
   readonly engineId: string;
   /** The current config when the sources are the working tree (saves re-reading). */
   readonly currentConfig?: ConfigSet;
+  /** Worker threads for large renders (render-pool.ts). */
+  readonly pool?: RenderPool;
 }
 
 function servicesOf(sourceRoot: string, recipe: Recipe): ServiceToRender[] {
@@ -38,16 +42,14 @@ function servicesOf(sourceRoot: string, recipe: Recipe): ServiceToRender[] {
 export async function renderPromoted(input: PromotedRenderInput, files: FileMap): Promise<Recipe> {
   const commit = input.recipe.promotedFrom?.commit;
   if (!commit) throw new ConfigError({ file: `environments/${input.environment}/recipe.yaml` }, 'promoted environment has no promotedFrom.commit', 'promotedFrom: {environment, commit}');
-  return withSources(input.root, commit, (sourceRoot) => {
+  return withSources(input.root, commit, async (sourceRoot) => {
     const config = sourceRoot === input.root && input.currentConfig ? input.currentConfig : loadConfig(sourceRoot);
     const kit = loadKit(sourceRoot);
     const kitId = folderIdentity(dirname(kitEntry(sourceRoot)));
     const services = servicesOf(sourceRoot, input.recipe);
-    const out = renderEnvServices({ sourceRoot, environment: input.environment, config, kit, kitId, engineId: input.engineId, services, full: true }, files);
-    const byNs = new Map<string, string[]>();
-    for (const s of services) byNs.set(s.namespace, [...(byNs.get(s.namespace) ?? []), s.name]);
-    const tenants = new Map(config.namespaces(input.environment).map((ns) => [ns, config.tenant(input.environment, ns)] as const));
-    renderEnvironmentLayers(kit, { environment: config.environment(input.environment), tenants, services: byNs }, files);
+    const out = await renderServices(input.pool, { sourceRoot, environment: input.environment, config, kit, kitId, engineId: input.engineId, services, full: true }, files);
+    const layout = { environment: config.environment(input.environment), tenants: tenantsOf(config, input.environment), services: namesByNamespace(services) };
+    renderEnvironmentLayers(kit, layout, files);
     return { environment: input.environment, promotedFrom: input.recipe.promotedFrom, services: out.entries };
   });
 }

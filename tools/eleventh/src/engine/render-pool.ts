@@ -1,0 +1,97 @@
+/**
+ * Rendering thousands of services is CPU work: a pool of worker threads renders chunks of each environment
+ * at once (a 5,000-service first run renders 15,000 service-environments). Each worker loads the config,
+ * the kit and the deploy.ts files of its own chunks; results come back as files and recipe entries and are
+ * merged in service order, so the output is byte-identical to rendering in-process. Small runs stay
+ * in-process. ELEVENTH_RENDER_THREADS: 0 = never, N = always N workers.
+ */
+import { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
+import { fromWire, type WireError } from '../errors';
+import type { RecipeEntry } from '../model';
+import type { FileMap } from '../render/files';
+import { renderEnvServices, type EnvServicesInput, type EnvServicesResult } from './services-env';
+
+type TaskInput = Omit<EnvServicesInput, 'config' | 'kit' | 'kitId'>;
+
+export interface RenderTask {
+  readonly id: number;
+  readonly sourceRoot: string;
+  readonly input: TaskInput;
+}
+
+export interface RenderReply {
+  readonly id: number;
+  readonly result?: { files: Array<[string, string]>; entries: Record<string, RecipeEntry>; kept: string[]; rendered: string[] };
+  readonly error?: WireError;
+}
+
+/** Below this many service renders in one run, threads cost more than they save. */
+const MIN_RENDERS = 1500;
+/** Services per task: small enough to balance, large enough to amortise the messages. */
+const CHUNK = 500;
+
+export class RenderPool {
+  private readonly workers: Worker[];
+  private readonly waiting = new Map<number, { resolve: (r: RenderReply) => void; reject: (e: Error) => void }>();
+  private nextId = 0;
+
+  constructor(readonly size: number) {
+    this.workers = Array.from({ length: size }, () => {
+      const worker = new Worker(join(__dirname, 'render-worker.js'));
+      worker.on('message', (reply: RenderReply) => {
+        this.waiting.get(reply.id)?.resolve(reply);
+        this.waiting.delete(reply.id);
+      });
+      worker.on('error', (err) => this.failAll(err));
+      return worker;
+    });
+  }
+
+  /** The pool a run should use for about `renders` service renders, or undefined to render in-process. */
+  static forRun(renders: number): RenderPool | undefined {
+    const setting = process.env.ELEVENTH_RENDER_THREADS;
+    if (setting !== undefined && setting !== '') return Number(setting) > 0 ? new RenderPool(Number(setting)) : undefined;
+    return renders >= MIN_RENDERS ? new RenderPool(2) : undefined;
+  }
+
+  run(worker: number, sourceRoot: string, input: TaskInput): Promise<RenderReply> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.workers[worker % this.size].postMessage({ id, sourceRoot, input } satisfies RenderTask);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private failAll(err: Error): void {
+    for (const w of this.waiting.values()) w.reject(err);
+    this.waiting.clear();
+  }
+}
+
+/**
+ * Render one environment's services into `files`: through `pool` in chunks when there is one, in-process
+ * otherwise. Chunk k of every environment goes to the same worker, so each worker loads only its share of
+ * the deploy.ts files.
+ */
+export async function renderServices(pool: RenderPool | undefined, input: EnvServicesInput, files: FileMap): Promise<EnvServicesResult> {
+  if (!pool) return renderEnvServices(input, files);
+  const { config: _config, kit: _kit, kitId: _kitId, ...plain } = input;
+  const chunks: Array<EnvServicesInput['services']> = [];
+  for (let i = 0; i < input.services.length; i += CHUNK) chunks.push(input.services.slice(i, i + CHUNK));
+  const replies = await Promise.all(chunks.map((services, k) => pool.run(k, input.sourceRoot, { ...plain, services })));
+  const merged: EnvServicesResult = { entries: {}, kept: [], rendered: [] };
+  for (const reply of replies) {
+    if (reply.error) throw fromWire(reply.error);
+    const r = reply.result!;
+    for (const [path, content] of r.files) files.set(path, content);
+    Object.assign(merged.entries, r.entries);
+    merged.kept.push(...r.kept);
+    merged.rendered.push(...r.rendered);
+  }
+  return merged;
+}
