@@ -5,7 +5,7 @@
 import { dirname } from 'node:path';
 import { loadConfig, checkOverrides, type ConfigSet } from '../config/load';
 import { ConfigErrors, UsageError } from '../errors';
-import { loadKit, kitEntry } from '../load/kit';
+import { loadKit, kitEntry, type Kit } from '../load/kit';
 import { readServiceHeaders } from '../load/services';
 import type { Pin, Recipe, RecipeEntry } from '../model';
 import { computePins, startGraph } from '../pins/compute';
@@ -79,9 +79,18 @@ function selectEnvs(config: ConfigSet, opts: PlanOptions): string[] {
   return environmentOrder(config).filter((e) => !opts.envs || opts.envs.includes(e));
 }
 
-export async function planRun(opts: PlanOptions): Promise<Plan> {
+/** Everything a run knows before it renders: config, previous recipes, pins, and the services to render. */
+interface RunInputs {
+  readonly config: ConfigSet;
+  readonly envs: readonly string[];
+  readonly previous: ReadonlyMap<string, Recipe | undefined>;
+  readonly services: readonly ServiceToRender[];
+  readonly pins: ReadonlyMap<string, Pin>;
+}
+
+async function gatherInputs(opts: PlanOptions): Promise<RunInputs> {
   const { root } = opts;
-  const graph = startGraph(root);
+  const graph = startGraph(root); // Nx works in its own process while the config and recipes are read
   const config = timed('config', () => loadConfig(root));
   const envs = selectEnvs(config, opts);
   const followers = config.environments.filter((e) => config.followsMain(e));
@@ -92,56 +101,86 @@ export async function planRun(opts: PlanOptions): Promise<Plan> {
   const headers = timed('headers', () => readServiceHeaders(root, pinResult.services, pinResult.cleanBlob));
   const overrideErrors = checkOverrides(config, new Map(headers.map((h) => [h.name, h.namespace])));
   if (overrideErrors.length > 0) throw new ConfigErrors(overrideErrors);
-  const services: ServiceToRender[] = headers.map((h) => {
+  const services = headers.map((h) => {
     const pin = pinResult.pins.get(h.name)!;
     return { name: h.name, namespace: h.namespace, commit: pin.commit, inputs: pin.inputs, deployFile: h.deployFile, deployHash: h.deployHash };
   });
-  const kit = loadKit(root);
-  const base = { kit, kitId: folderIdentity(dirname(kitEntry(root))), engineId: engineIdentity() };
-  const head = gitText(['rev-parse', 'HEAD'], { cwd: root });
-  const full = opts.mode === 'render';
-  const jobs = envs.map((env) => ({ env, prev: previous.get(env) }));
-  const pool = RenderPool.forRun(jobs.reduce((n, j) => n + estimateRenders(config, j.env, j.prev, services, full), 0));
-  /** The entries a promoted environment without a recipe is seeded with: its source's, as of this run. */
-  const seedOf = (env: string): Record<string, RecipeEntry> | undefined => {
-    const from = config.environment(env).promotion!.from;
-    if (config.followsMain(from)) return Object.fromEntries(services.map((s) => [s.name, seedEntry(s)]));
-    return previous.get(from)?.services ?? seedOf(from);
-  };
-  const renderJob = async (env: string, prev: Recipe | undefined): Promise<Job | undefined> => {
+  return { config, envs, previous, services, pins: pinResult.pins };
+}
+
+/** Renders one environment of a run into its own file map (environments are independent jobs). */
+class EnvRenderer {
+  private readonly kit: Kit;
+  private readonly base: { kit: Kit; kitId: string; engineId: string };
+  private readonly head: string;
+  private readonly full: boolean;
+
+  constructor(private readonly root: string, private readonly run: RunInputs, mode: PlanOptions['mode'], private readonly pool?: RenderPool) {
+    this.kit = loadKit(root);
+    this.base = { kit: this.kit, kitId: folderIdentity(dirname(kitEntry(root))), engineId: engineIdentity() };
+    this.head = gitText(['rev-parse', 'HEAD'], { cwd: root });
+    this.full = mode === 'render';
+  }
+
+  async render(env: string): Promise<Job | undefined> {
+    return this.run.config.followsMain(env) ? this.followingMain(env) : this.promoted(env);
+  }
+
+  private async followingMain(env: string): Promise<Job> {
+    const { config, services } = this.run;
+    const prev = this.run.previous.get(env);
     const files: FileMap = new Map();
-    if (config.followsMain(env)) {
-      const out = await timed(`render ${env}`, () =>
-        renderServices(pool, { ...base, sourceRoot: root, environment: env, config, services, previous: prev?.services, full }, files),
-      );
-      renderEnvironmentLayers(kit, { environment: config.environment(env), tenants: tenantsOf(config, env), services: namesByNamespace(services) }, files);
-      return { files, kept: out.kept, outcome: { environment: env, previous: prev, recipe: { environment: env, services: out.entries }, rendered: out.rendered, seeded: false } };
-    }
-    if (prev && !full) return undefined;
-    const seed = prev ? undefined : seedOf(env);
+    const input = { ...this.base, sourceRoot: this.root, environment: env, config, services, previous: prev?.services, full: this.full };
+    const out = await timed(`render ${env}`, () => renderServices(this.pool, input, files));
+    renderEnvironmentLayers(this.kit, { environment: config.environment(env), tenants: tenantsOf(config, env), services: namesByNamespace(services) }, files);
+    const recipe = { environment: env, services: out.entries };
+    return { files, kept: out.kept, outcome: { environment: env, previous: prev, recipe, rendered: out.rendered, seeded: false } };
+  }
+
+  /** `recipe` leaves a promoted environment alone unless it has no recipe yet (then it is seeded). */
+  private async promoted(env: string): Promise<Job | undefined> {
+    const prev = this.run.previous.get(env);
+    if (prev && !this.full) return undefined;
+    const seed = prev ? undefined : this.seedOf(env);
     if (!prev && !seed) return undefined;
-    const from = config.environment(env).promotion!.from;
-    const toRender: Recipe = prev ?? { environment: env, promotedFrom: { environment: from, commit: head }, services: seed! };
-    const recipe = await timed(`render ${env}`, () => renderPromoted({ root, environment: env, recipe: toRender, engineId: base.engineId, currentConfig: config, pool }, files));
+    const from = this.run.config.environment(env).promotion!.from;
+    const toRender: Recipe = prev ?? { environment: env, promotedFrom: { environment: from, commit: this.head }, services: seed! };
+    const files: FileMap = new Map();
+    const input = { root: this.root, environment: env, recipe: toRender, engineId: this.base.engineId, currentConfig: this.run.config, pool: this.pool };
+    const recipe = await timed(`render ${env}`, () => renderPromoted(input, files));
     return { files, kept: [], outcome: { environment: env, previous: prev, recipe, rendered: Object.keys(recipe.services), seeded: !prev } };
-  };
-  let done: Array<Job | undefined>;
+  }
+
+  /** The entries a promoted environment without a recipe is seeded with: its source's, as of this run. */
+  private seedOf(env: string): Record<string, RecipeEntry> | undefined {
+    const from = this.run.config.environment(env).promotion!.from;
+    if (this.run.config.followsMain(from)) return Object.fromEntries(this.run.services.map((s) => [s.name, seedEntry(s)]));
+    return this.run.previous.get(from)?.services ?? this.seedOf(from);
+  }
+}
+
+export async function planRun(opts: PlanOptions): Promise<Plan> {
+  const run = await gatherInputs(opts);
+  const full = opts.mode === 'render';
+  const pool = RenderPool.forRun(run.envs.reduce((n, env) => n + estimateRenders(run.config, env, run.previous.get(env), run.services, full), 0));
+  let jobs: Array<Job | undefined>;
   try {
-    done = await Promise.all(jobs.map((j) => renderJob(j.env, j.prev)));
+    const renderer = new EnvRenderer(opts.root, run, opts.mode, pool);
+    jobs = await Promise.all(run.envs.map((env) => renderer.render(env)));
   } finally {
     await pool?.close();
   }
   const files: FileMap = new Map();
   const kept = new Set<string>();
   const outcomes: EnvOutcome[] = [];
-  for (const job of done) {
+  for (const job of jobs) {
     if (!job) continue;
     for (const [path, content] of job.files) files.set(path, content);
     job.kept.forEach((d) => kept.add(d));
     files.set(recipePath(job.outcome.environment), serializeRecipe(job.outcome.recipe));
     outcomes.push(job.outcome);
   }
-  return { files, scopeDirs: outcomes.map((o) => `environments/${o.environment}`), kept, outcomes, pins: pinResult.pins };
+  return { files, scopeDirs: outcomes.map((o) => `environments/${o.environment}`), kept, outcomes, pins: run.pins };
 }
 
 interface Job {
