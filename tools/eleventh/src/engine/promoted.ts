@@ -50,6 +50,9 @@ export async function renderPromoted(input: PromotedRenderInput, files: FileMap)
     const out = await renderServices(input.pool, { sourceRoot, environment: input.environment, config, kit, kitId, engineId: input.engineId, services, full: true }, files);
     const layout = { environment: config.environment(input.environment), tenants: tenantsOf(config, input.environment), services: namesByNamespace(services) };
     renderEnvironmentLayers(kit, layout, files);
-    return { environment: input.environment, promotedFrom: input.recipe.promotedFrom, services: out.entries };
+    // `manifest` only lets `recipe` skip unchanged services; promoted environments are always rendered whole,
+    // and keeping it would make every engine change rewrite their recipes without a promotion.
+    const entries = Object.fromEntries(Object.entries(out.entries).map(([name, { manifest: _manifest, ...entry }]) => [name, entry]));
+    return { environment: input.environment, promotedFrom: input.recipe.promotedFrom, services: entries };
   });
 }

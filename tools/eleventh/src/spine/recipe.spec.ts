@@ -46,6 +46,9 @@ describe('eleventh recipe on the example organisation', () => {
     expect(recipeOf('preprod').promotedFrom).toEqual({ environment: 'staging', commit: repo.initial });
     expect(recipeOf('prod').promotedFrom).toEqual({ environment: 'preprod', commit: repo.initial });
     expect(recipeOf('staging').promotedFrom).toBeUndefined();
+    // The manifest identity is a cache key for `recipe`; promoted recipes change only by promotion.
+    for (const e of Object.values<Record<string, string>>(recipeOf('prod').services)) expect(e.manifest).toBeUndefined();
+    for (const e of Object.values<Record<string, string>>(recipeOf('staging').services)) expect(e.manifest).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('starts every generated file with the fixed header and leaves hand-written files alone', () => {
