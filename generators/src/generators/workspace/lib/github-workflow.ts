@@ -14,7 +14,7 @@ function setupSteps(): Step[] {
   return [
     { uses: 'actions/checkout@v4', with: { 'fetch-depth': 0, ref } },
     { uses: 'actions/setup-node@v4', with: { 'node-version': 20, cache: 'npm' } },
-    { run: 'npm ci --no-audit --no-fund' },
+    { run: 'npm install --no-audit --no-fund' },
     { run: BOT },
   ];
 }

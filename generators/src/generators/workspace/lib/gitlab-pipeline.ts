@@ -6,7 +6,7 @@
 const ZERO_SHA = '0000000000000000000000000000000000000000';
 
 const BEFORE = [
-  'npm ci --no-audit --no-fund',
+  'npm install --no-audit --no-fund',
   'git config user.name "eleventh-bot"',
   'git config user.email "eleventh-bot@noreply.invalid"',
   'git remote set-url origin "https://oauth2:${ELEVENTH_PUSH_TOKEN}@${CI_SERVER_HOST}/${CI_PROJECT_PATH}.git"',
