@@ -1,19 +1,11 @@
-import { planRun, type EnvOutcome } from '../../engine/plan';
+import { planRun } from '../../engine/plan';
+import { describeMove, movedBetween } from '../../release/moved';
 import { writePlanFor, changedPaths, apply } from '../../engine/apply';
 import { topLevel } from '../../git/run';
 import { flag, list, parse, str } from '../args';
 import type { Command } from '../command';
 import { normalisePushArg, publish } from '../../release/publish';
 import { PUBLISH_USAGE } from './promote';
-
-export function movedServices(o: EnvOutcome): Array<{ service: string; from?: string; to?: string }> {
-  const before = o.previous?.services ?? {};
-  const after = o.recipe.services;
-  const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  return names
-    .filter((n) => before[n]?.commit !== after[n]?.commit)
-    .map((n) => ({ service: n, ...(before[n] ? { from: before[n].commit } : {}), ...(after[n] ? { to: after[n].commit } : {}) }));
-}
 
 export const recipeCommand: Command = {
   name: 'recipe',
@@ -47,9 +39,9 @@ ${PUBLISH_USAGE}`,
       return { plan, changes: plan.outcomes, files: changes };
     });
     const { plan, files: changes } = result;
-    const summary = plan.outcomes.map((o) => ({ environment: o.environment, seeded: o.seeded, rendered: [...o.rendered].sort(), moved: movedServices(o) }));
+    const summary = plan.outcomes.map((o) => ({ environment: o.environment, seeded: o.seeded, rendered: [...o.rendered].sort(), moved: movedBetween(o.previous, o.recipe) }));
     if (flag(p, 'json')) io.out(JSON.stringify({ environments: summary, filesChanged: changes.length }, null, 2));
-    else for (const s of summary) io.out(`${s.environment}: ${s.rendered.length} rendered, ${s.moved.length} moved${s.seeded ? ' (seeded)' : ''}${s.moved.map((m) => `\n  ${m.service} ${m.from?.slice(0, 12) ?? '(new)'} → ${m.to?.slice(0, 12) ?? '(removed)'}`).join('')}`);
+    else for (const s of summary) io.out(`${s.environment}: ${s.rendered.length} rendered, ${s.moved.length} moved${s.seeded ? ' (seeded)' : ''}${s.moved.map((m) => `\n  ${describeMove(m)}`).join('')}`);
     io.err(`eleventh: ${changes.length} file(s) changed${commits.length > 0 ? `, committed ${commits.map((c) => c.slice(0, 12)).join(', ')}` : ''}`);
     return 0;
   },
