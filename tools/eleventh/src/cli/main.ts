@@ -31,11 +31,21 @@ export function main(argv: readonly string[]): void {
     out: (t) => process.stdout.write(`${t}\n`),
     err: (t) => process.stderr.write(`${t}\n`),
   };
+  let settled = false;
+  // A run whose promise never settles (something awaited that can no longer happen) would otherwise let
+  // Node exit 0 with nothing done: make it a visible failure.
+  process.once('beforeExit', () => {
+    if (settled) return;
+    process.stderr.write('eleventh: internal error (a bug; please report it): the run stopped before it finished\n');
+    process.exitCode = 70;
+  });
   runCli(argv, io).then(
     (code) => {
+      settled = true;
       process.exitCode = code;
     },
     (err: unknown) => {
+      settled = true;
       process.stderr.write(`${String(err)}\n`);
       process.exitCode = 70;
     },
