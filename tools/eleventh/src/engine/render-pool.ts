@@ -12,7 +12,7 @@ import type { RecipeEntry } from '../model';
 import type { FileMap } from '../render/files';
 import { renderEnvServices, type EnvServicesInput, type EnvServicesResult } from './services-env';
 
-type TaskInput = Omit<EnvServicesInput, 'config' | 'kit' | 'kitId'>;
+type TaskInput = Omit<EnvServicesInput, 'config' | 'kit'>;
 
 export interface RenderTask {
   readonly id: number;
@@ -80,7 +80,7 @@ export class RenderPool {
  */
 export async function renderServices(pool: RenderPool | undefined, input: EnvServicesInput, files: FileMap): Promise<EnvServicesResult> {
   if (!pool) return renderEnvServices(input, files);
-  const { config: _config, kit: _kit, kitId: _kitId, ...plain } = input;
+  const { config: _config, kit: _kit, ...plain } = input;
   const chunks: Array<EnvServicesInput['services']> = [];
   for (let i = 0; i < input.services.length; i += CHUNK) chunks.push(input.services.slice(i, i + CHUNK));
   const replies = await Promise.all(chunks.map((services, k) => pool.run(k, input.sourceRoot, { ...plain, services })));

@@ -1,11 +1,9 @@
 /** Inside a render worker: render a chunk of one environment's services, reply with files and entries. */
 import { parentPort } from 'node:worker_threads';
-import { dirname } from 'node:path';
 import { loadConfig, type ConfigSet } from '../config/load';
 import { toWire } from '../errors';
-import { kitEntry, loadKit } from '../load/kit';
+import { loadKit } from '../load/kit';
 import type { FileMap } from '../render/files';
-import { folderIdentity } from './identity';
 import { renderEnvServices } from './services-env';
 import type { RenderTask, RenderReply } from './render-pool';
 
@@ -25,10 +23,7 @@ parentPort!.on('message', (task: RenderTask) => {
   try {
     const files: FileMap = new Map();
     const kit = loadKit(task.sourceRoot);
-    const out = renderEnvServices(
-      { ...task.input, config: configOf(task.sourceRoot), kit, kitId: folderIdentity(dirname(kitEntry(task.sourceRoot))) },
-      files,
-    );
+    const out = renderEnvServices({ ...task.input, config: configOf(task.sourceRoot), kit }, files);
     reply = { id: task.id, result: { files: [...files], ...out } };
   } catch (err) {
     reply = { id: task.id, error: toWire(err) };
