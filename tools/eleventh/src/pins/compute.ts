@@ -98,7 +98,7 @@ export async function computePins(options: PinOptions): Promise<PinResult> {
     pins.set(service.name, pin);
     if (before?.commit !== pin.commit || before?.inputs !== pin.inputs) changed.push(service.name);
   }
-  const isHead = head === revParse('HEAD', options.root);
+  const isHead = options.head === undefined || head === revParse('HEAD', options.root);
   const dirtySet = new Set(dirty);
   const cleanBlob = (path: string): string | undefined => (isHead && !dirtySet.has(path) ? blobs.get(path) : undefined);
   return { pins, changed, services: graph.services, cleanBlob };
