@@ -3,18 +3,9 @@ import { planWrites, applyPlan, describePlan, type WritePlan } from '../write';
 import type { Plan } from './plan';
 import { timed } from '../timing';
 
-/** The service folder a path belongs to (`environments/<env>/<ns>/<svc>`), or undefined. */
-function serviceFolder(path: string): string | undefined {
-  const parts = path.split('/');
-  return parts.length >= 5 ? parts.slice(0, 4).join('/') : undefined;
-}
-
+/** Kept service folders (unchanged manifests) are skipped whole: not read, not compared, not pruned. */
 export function writePlanFor(root: string, plan: Plan): WritePlan {
-  const keep = (rel: string): boolean => {
-    const dir = serviceFolder(rel);
-    return dir !== undefined && plan.kept.has(dir);
-  };
-  return timed('write: plan', () => planWrites(root, plan.files, { dirs: plan.scopeDirs, keep, skipDir: (dir) => plan.kept.has(dir) }));
+  return timed('write: plan', () => planWrites(root, plan.files, { dirs: plan.scopeDirs, skipDir: (dir) => plan.kept.has(dir) }));
 }
 
 export function changedPaths(wp: WritePlan): string[] {
