@@ -21,10 +21,31 @@ export interface Provenance extends Origin {
   readonly overrode: ReadonlyArray<Origin & { readonly value: unknown }>;
 }
 
+/** A freeze window: absolute (`from`/`to`, epoch ms) or weekly (minutes since Monday 00:00 UTC). */
+export type FreezeWindow =
+  | { readonly kind: 'dates'; readonly from: number; readonly to: number; readonly reason?: string; readonly line?: number }
+  | { readonly kind: 'weekly'; readonly from: number; readonly to: number; readonly text: string; readonly reason?: string; readonly line?: number };
+
 export interface PromotionConfig {
+  /** The source environment (for a mirror: the environment it mirrors). */
   readonly from: string;
   /** Glob (e.g. `preprod-v*`) or `/regex/`. */
   readonly tags: string;
+  /** The release branch every promotion tag must be reachable from. @default 'main' */
+  readonly branch: string;
+  /** Require a tag signature that `git verify-tag` accepts. @default false */
+  readonly signed: boolean;
+  /** The source's release must have stood unchanged this long (ms). */
+  readonly soak?: { readonly text: string; readonly ms: number };
+  readonly freeze: readonly FreezeWindow[];
+  /** Set for a mirror: it changes only with every promotion and rollback of this environment. */
+  readonly mirrorOf?: string;
+}
+
+/** Flux GitRepository `spec.verify` (config `cluster.git.verify`). */
+export interface GitVerify {
+  readonly mode: 'HEAD' | 'Tag' | 'TagAndHEAD';
+  readonly secretRef: string;
 }
 
 /** An environment after following its `extends` chain. */
@@ -33,7 +54,7 @@ export interface ResolvedEnvironment {
   /** Root first, this environment last. */
   readonly chain: readonly string[];
   readonly registry: string;
-  readonly cluster: { readonly name: string; readonly git: { readonly url: string; readonly branch: string } };
+  readonly cluster: { readonly name: string; readonly git: { readonly url: string; readonly branch: string; readonly verify?: GitVerify } };
   readonly profiles: readonly string[];
   readonly promotion?: PromotionConfig;
 }
@@ -68,9 +89,31 @@ export interface RecipeEntry {
   readonly manifest?: string;
 }
 
+/** Where a promoted environment's recipe came from (DESIGN.md, recipe contract). */
+export interface PromotedFrom {
+  /** The source environment. */
+  readonly environment: string;
+  /** The commit promoted: the tag's commit (or HEAD for `--from` and seeds). The source's recipe is read there. */
+  readonly commit: string;
+  /** The commit whose kit, deploy.ts and inherited configuration rendered this environment. Absent in old recipes: `commit`. */
+  readonly sources?: string;
+  readonly tag?: string;
+  /** The annotated tag's tagger, `Name <email>`. */
+  readonly tagger?: string;
+  /** The verified signer of the tag (SSH principal and key, or GPG fingerprint) when promotion.signed. */
+  readonly signer?: string;
+  /** Set on a mirror's recipe: the environment it mirrors (whose promotedFrom this copies). */
+  readonly mirrorOf?: string;
+}
+
 export interface Recipe {
   readonly environment: string;
-  readonly promotedFrom?: { readonly environment: string; readonly commit: string; readonly tag?: string };
+  readonly promotedFrom?: PromotedFrom;
   /** Sorted by service name. */
   readonly services: Readonly<Record<string, RecipeEntry>>;
+}
+
+/** The sources commit of a promotion record (old records have none: their commit). */
+export function sourcesOf(pf: PromotedFrom): string {
+  return pf.sources ?? pf.commit;
 }

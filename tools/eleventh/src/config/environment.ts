@@ -4,9 +4,10 @@
  * registry, cluster.name, cluster.git.url (cluster.git.branch defaults to `main`).
  */
 import { ConfigError } from '../errors';
-import type { ResolvedEnvironment } from '../model';
+import type { GitVerify, ResolvedEnvironment } from '../model';
 import type { YamlDoc } from '../yaml/read';
 import { fold, layerOf, leafAt, valueAt, type Leaves } from './layers';
+import { promotionOf } from './promotion';
 import { isPlainObject } from './schema-validate';
 
 const INHERITED_ONLY = ['extends', 'promotion', 'defaults'];
@@ -23,18 +24,24 @@ export function resolveEnvironment(name: string, chain: readonly string[], docs:
     return typeof v === 'string' ? v : fallback;
   };
   const profiles = leafAt(leaves, ['profiles'])?.value;
-  const own = docs.get(name)!.value;
-  const promotion = isPlainObject(own) && isPlainObject(own.promotion) ? own.promotion : undefined;
+  const promotion = promotionOf(name, docs.get(name)!);
+  const verify = valueAt(leaves, ['cluster', 'git', 'verify']);
   return {
     name,
     chain,
     registry: text(['registry']),
-    cluster: { name: text(['cluster', 'name']), git: { url: text(['cluster', 'git', 'url']), branch: text(['cluster', 'git', 'branch'], 'main') } },
+    cluster: {
+      name: text(['cluster', 'name']),
+      git: { url: text(['cluster', 'git', 'url']), branch: text(['cluster', 'git', 'branch'], 'main'), ...(isPlainObject(verify) && typeof verify.secretRef === 'string' ? { verify: gitVerify(verify) } : {}) },
+    },
     profiles: Array.isArray(profiles) ? profiles.filter((p): p is string => typeof p === 'string') : [],
-    ...(promotion && typeof promotion.from === 'string'
-      ? { promotion: { from: promotion.from, tags: typeof promotion.tags === 'string' ? promotion.tags : `${name}-v*` } }
-      : {}),
+    ...(promotion ? { promotion } : {}),
   };
+}
+
+function gitVerify(raw: Record<string, unknown>): GitVerify {
+  const mode = raw.mode === 'Tag' || raw.mode === 'TagAndHEAD' ? raw.mode : 'HEAD';
+  return { mode, secretRef: String(raw.secretRef) };
 }
 
 /**

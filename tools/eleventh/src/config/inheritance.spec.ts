@@ -117,7 +117,7 @@ describe('environments', () => {
       registry: 'registry.example.com/acme',
       cluster: { name: 'prod', git: { url: 'https://git.example.com/acme/eleventh.git', branch: 'main' } },
       profiles: ['retail'],
-      promotion: { from: 'preprod', tags: 'prod-v*' },
+      promotion: { from: 'preprod', tags: 'prod-v*', branch: 'main', signed: false, freeze: [] },
     });
     expect(config.environments).toEqual(['ops-staging', 'preprod', 'prod', 'staging']);
   });
@@ -138,7 +138,7 @@ describe('environments', () => {
 
   it('promotion.tags defaults to <env>-v*', () => {
     const config = loadConfig(treeWith({ 'environments/preprod/environment.yaml': 'extends: staging\npromotion:\n  from: staging\n' }));
-    expect(config.environment('preprod').promotion).toEqual({ from: 'staging', tags: 'preprod-v*' });
+    expect(config.environment('preprod').promotion).toEqual({ from: 'staging', tags: 'preprod-v*', branch: 'main', signed: false, freeze: [] });
   });
 
   it('an unknown environment names the known ones', () => {

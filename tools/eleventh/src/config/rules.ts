@@ -6,6 +6,7 @@
 import { ConfigError } from '../errors';
 import type { YamlDoc } from '../yaml/read';
 import { checkPromotions } from './chains';
+import { checkPromotionSettings } from './promotion';
 import { checkRequiredEnvironmentKeys } from './environment';
 import { PLATFORM_DEFAULTS } from './inputs';
 import type { Resolver } from './resolver';
@@ -19,7 +20,7 @@ const platformReadable: Rule = (r) => [...r.inputs.platformErrors];
 const foldersAndSyntax: Rule = (r) => r.inputs.scan.errors;
 const schemas: Rule = (r) => allDocs(r).flatMap(([schema, doc]) => schemaErrors(schema, doc));
 const extendsChains: Rule = (r) => r.inputs.chains.errors;
-const promotions: Rule = (r) => checkPromotions(r.inputs.docs);
+const promotions: Rule = (r) => [...checkPromotions(r.inputs.docs), ...checkPromotionSettings(r.inputs.docs)];
 const sameNamespacesEverywhere: Rule = (r) => checkNamespaceSets(r.inputs.scan.environments);
 
 const STRUCTURE: readonly Rule[] = [platformReadable, foldersAndSyntax, schemas, extendsChains, promotions, sameNamespacesEverywhere];

@@ -43,8 +43,8 @@ describe('schemas', () => {
   });
 
   it('reports a missing required key', () => {
-    expect(validateSchema('environment.schema.json', { promotion: { tags: 'x' } })).toEqual([
-      { path: ['promotion'], problem: "missing key 'from' in 'promotion'", expected: 'from' },
+    expect(validateSchema('environment.schema.json', { cluster: { git: { verify: { mode: 'Tag' } } } })).toEqual([
+      { path: ['cluster', 'git', 'verify'], problem: "missing key 'secretRef' in 'cluster.git.verify'", expected: 'secretRef' },
     ]);
   });
 });

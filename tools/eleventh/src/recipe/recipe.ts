@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { Recipe, RecipeEntry } from '../model';
+import type { PromotedFrom, Recipe, RecipeEntry } from '../model';
 import { ConfigError } from '../errors';
 import { toYaml } from '../render/files';
 import { fastParseRecipe } from './fast-parse';
@@ -25,6 +25,30 @@ function entryFrom(file: string, name: string, raw: unknown): RecipeEntry {
   return { namespace: e.namespace!, commit: e.commit!, image: e.image!, digest: e.digest!, inputs: e.inputs!, ...(e.manifest ? { manifest: e.manifest } : {}) };
 }
 
+const PF_KEYS = ['environment', 'commit', 'sources', 'tag', 'tagger', 'signer', 'mirrorOf'] as const;
+
+function promotedFromOf(file: string, raw: unknown): PromotedFrom {
+  const expected = 'promotedFrom: {environment, commit, sources, tag, tagger, signer, mirrorOf}';
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError({ file }, 'promotedFrom is not a map', expected);
+  const r = raw as Record<string, unknown>;
+  for (const key of Object.keys(r)) if (!(PF_KEYS as readonly string[]).includes(key)) throw new ConfigError({ file }, `unknown key 'promotedFrom.${key}'`, expected);
+  for (const key of PF_KEYS) if (r[key] !== undefined && typeof r[key] !== 'string') throw new ConfigError({ file }, `promotedFrom.${key} is not a string`, expected);
+  if (typeof r.environment !== 'string' || typeof r.commit !== 'string') throw new ConfigError({ file }, 'promotedFrom needs environment and commit', expected);
+  for (const key of ['commit', 'sources'] as const) {
+    if (r[key] !== undefined && !HEX40.test(r[key] as string)) throw new ConfigError({ file }, `promotedFrom.${key} '${String(r[key])}' is not a full SHA`, '40 hex characters');
+  }
+  const out: Record<string, string> = {};
+  for (const key of PF_KEYS) if (typeof r[key] === 'string') out[key] = r[key] as string;
+  return out as unknown as PromotedFrom;
+}
+
+/** The promotedFrom map in the contract's key order. */
+export function orderedPromotedFrom(pf: PromotedFrom): PromotedFrom {
+  const out: Record<string, string> = {};
+  for (const key of PF_KEYS) if (pf[key] !== undefined) out[key] = pf[key]!;
+  return out as unknown as PromotedFrom;
+}
+
 /** Parse recipe text (from disk or from `git show`). */
 export function parseRecipe(text: string, file: string): Recipe {
   let doc: Record<string, unknown>;
@@ -37,7 +61,7 @@ export function parseRecipe(text: string, file: string): Recipe {
   const services: Record<string, RecipeEntry> = {};
   const raw = (doc.services ?? {}) as Record<string, unknown>;
   for (const name of Object.keys(raw).sort()) services[name] = entryFrom(file, name, raw[name]);
-  const pf = doc.promotedFrom as Recipe['promotedFrom'];
+  const pf = doc.promotedFrom === undefined || doc.promotedFrom === null ? undefined : promotedFromOf(file, doc.promotedFrom);
   return { environment: String(doc.environment), ...(pf ? { promotedFrom: pf } : {}), services };
 }
 
@@ -60,7 +84,7 @@ export function serializeRecipe(recipe: Recipe): string {
     apiVersion: RECIPE_API,
     kind: 'Recipe',
     environment: recipe.environment,
-    ...(pf ? { promotedFrom: { environment: pf.environment, commit: pf.commit, ...(pf.tag ? { tag: pf.tag } : {}) } } : {}),
+    ...(pf ? { promotedFrom: orderedPromotedFrom(pf) } : {}),
     services,
   });
 }
