@@ -7,7 +7,7 @@ import { loadConfig, checkOverrides, type ConfigSet } from '../config/load';
 import { ConfigErrors, UsageError } from '../errors';
 import { loadKit, kitEntry, type Kit } from '../load/kit';
 import { readServiceHeaders } from '../load/services';
-import type { Pin, Recipe, RecipeEntry } from '../model';
+import { sourcesOf, type Pin, type PromotedFrom, type Recipe, type RecipeEntry } from '../model';
 import { computePins, startGraph } from '../pins/compute';
 import { gitText } from '../git/run';
 import { readRecipe, recipePath, serializeRecipe } from '../recipe/recipe';
@@ -142,13 +142,29 @@ class EnvRenderer {
     const prev = this.run.previous.get(env);
     if (prev && !this.full) return undefined;
     const seed = prev ? undefined : this.seedOf(env);
-    if (!prev && !seed) return undefined;
-    const from = this.run.config.environment(env).promotion!.from;
-    const toRender: Recipe = prev ?? { environment: env, promotedFrom: { environment: from, commit: this.head }, services: seed! };
+    const record = prev ? prev.promotedFrom : this.seedRecord(env);
+    if (!prev && (!seed || !record)) return undefined;
+    const toRender: Recipe = prev ?? { environment: env, promotedFrom: record, services: seed! };
+    const mirrorOf = this.run.config.environment(env).promotion!.mirrorOf;
+    const mirrored = mirrorOf ? this.run.previous.get(mirrorOf) : undefined;
+    if (mirrorOf && !mirrored) return undefined; // a mirror is seeded once the environment it mirrors has a recipe
     const files: FileMap = new Map();
-    const input = { root: this.root, environment: env, recipe: toRender, engineId: this.base.engineId, currentConfig: this.run.config, pool: this.pool };
+    const input = { root: this.root, environment: env, recipe: toRender, engineId: this.base.engineId, currentConfig: this.run.config, pool: this.pool, mirrored };
     const recipe = await timed(`render ${env}`, () => renderPromoted(input, files));
     return { files, kept: [], outcome: { environment: env, previous: prev, recipe, rendered: Object.keys(recipe.services), seeded: !prev } };
+  }
+
+  /** The record a seed carries: its source at HEAD (for a mirror: the mirrored environment's record, own files at HEAD). */
+  private seedRecord(env: string): PromotedFrom | undefined {
+    const promotion = this.run.config.environment(env).promotion!;
+    const source = promotion.from;
+    if (promotion.mirrorOf) {
+      const pf = this.run.previous.get(source)?.promotedFrom;
+      return pf ? { ...pf, commit: this.head, mirrorOf: source } : undefined;
+    }
+    if (this.run.config.followsMain(source)) return { environment: source, commit: this.head, sources: this.head };
+    const sourcePf = this.run.previous.get(source)?.promotedFrom ?? this.seedRecord(source);
+    return sourcePf ? { environment: source, commit: this.head, sources: sourcesOf(sourcePf) } : undefined;
   }
 
   /** The entries a promoted environment without a recipe is seeded with: its source's, as of this run. */

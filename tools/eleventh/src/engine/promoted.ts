@@ -5,14 +5,16 @@ import { loadConfig, type ConfigSet } from '../config/load';
 import { ConfigError } from '../errors';
 import { loadKit, kitEntry } from '../load/kit';
 import { blobId } from '../load/services';
-import type { Recipe } from '../model';
+import { sourcesOf, type PromotedFrom, type Recipe } from '../model';
+import { git } from '../git/run';
+import { parseRecipe, readRecipe, recipePath } from '../recipe/recipe';
 import type { FileMap } from '../render/files';
 import { renderEnvironmentLayers } from '../render/environment';
 import { folderIdentity } from './identity';
 import type { ServiceToRender } from './services-env';
 import { renderServices, type RenderPool } from './render-pool';
 import { namesByNamespace, tenantsOf } from './layout';
-import { withSources } from './worktree';
+import { withSources, type ReleaseSources } from './worktree';
 
 export interface PromotedRenderInput {
   readonly root: string;
@@ -24,6 +26,36 @@ export interface PromotedRenderInput {
   readonly currentConfig?: ConfigSet;
   /** Worker threads for large renders (render-pool.ts). */
   readonly pool?: RenderPool;
+  /** For a mirror: the recipe of the environment it mirrors, as it is written in the same commit. */
+  readonly mirrored?: Recipe;
+}
+
+function recipeAtCommit(root: string, commit: string, env: string): Recipe | undefined {
+  const path = recipePath(env);
+  const res = git(['show', `${commit}:${path}`], { cwd: root, okCodes: [0, 128] });
+  return res.status === 0 ? parseRecipe(res.stdout, `${commit.slice(0, 12)}:${path}`) : undefined;
+}
+
+/**
+ * Where a promoted environment's render reads from, derived from its record alone: the kit, deploy.ts and
+ * all configuration from `promotedFrom.sources`; its own hand-written files from `promotedFrom.commit`; and,
+ * along the promotion chain, each promoted source's own files from the commit it was promoted at (read
+ * from its recipe there). So prod = what preprod ran (preprod's sources and files) + prod's own files.
+ * A record without `sources` (written before it existed) renders wholly from its commit, as it did then.
+ */
+export function releaseSources(root: string, recipe: Recipe, mirrored?: Recipe): ReleaseSources {
+  const pf = recipe.promotedFrom;
+  if (!pf) throw new ConfigError({ file: recipePath(recipe.environment) }, 'promoted environment has no promotedFrom', 'promotedFrom: {environment, commit, sources}');
+  if (!pf.sources) return { sources: pf.commit, overlays: new Map() };
+  const overlays = new Map<string, string>([[recipe.environment, pf.commit]]);
+  let next: Recipe | undefined = pf.mirrorOf ? (mirrored ?? readRecipe(root, pf.mirrorOf)) : recipeAtCommit(root, pf.commit, pf.environment);
+  for (let depth = 0; next?.promotedFrom && depth < 32; depth++) {
+    const npf: PromotedFrom = next.promotedFrom;
+    if (!overlays.has(next.environment)) overlays.set(next.environment, npf.commit);
+    if (!npf.sources) break;
+    next = npf.mirrorOf ? readRecipe(root, npf.mirrorOf) : recipeAtCommit(root, npf.commit, npf.environment);
+  }
+  return { sources: pf.sources, overlays };
 }
 
 function servicesOf(sourceRoot: string, recipe: Recipe): ServiceToRender[] {
@@ -31,7 +63,8 @@ function servicesOf(sourceRoot: string, recipe: Recipe): ServiceToRender[] {
     const deployFile = `services/${name}/deploy.ts`;
     const abs = join(sourceRoot, deployFile);
     if (!existsSync(abs)) {
-      throw new ConfigError({ file: deployFile }, `service '${name}' in ${recipe.environment}'s recipe does not exist at ${recipe.promotedFrom?.commit}`, 'every recipe service to exist at its promotedFrom commit');
+      const at = recipe.promotedFrom ? sourcesOf(recipe.promotedFrom) : 'HEAD';
+      throw new ConfigError({ file: deployFile }, `service '${name}' in ${recipe.environment}'s recipe does not exist at ${at}`, 'every recipe service to exist at its promotedFrom sources');
     }
     const deployHash = blobId(readFileSync(abs));
     return { name, namespace: e.namespace, commit: e.commit, inputs: e.inputs, deployFile, deployHash };
@@ -40,9 +73,8 @@ function servicesOf(sourceRoot: string, recipe: Recipe): ServiceToRender[] {
 
 /** Render a promoted environment into `files`; returns its recipe with fresh digests. */
 export async function renderPromoted(input: PromotedRenderInput, files: FileMap): Promise<Recipe> {
-  const commit = input.recipe.promotedFrom?.commit;
-  if (!commit) throw new ConfigError({ file: `environments/${input.environment}/recipe.yaml` }, 'promoted environment has no promotedFrom.commit', 'promotedFrom: {environment, commit}');
-  return withSources(input.root, commit, async (sourceRoot) => {
+  const release = releaseSources(input.root, input.recipe, input.mirrored);
+  return withSources(input.root, release, async (sourceRoot) => {
     const config = sourceRoot === input.root && input.currentConfig ? input.currentConfig : loadConfig(sourceRoot);
     const kit = loadKit(sourceRoot);
     const kitId = folderIdentity(dirname(kitEntry(sourceRoot)));

@@ -28,9 +28,28 @@ export function isCleanHead(root: string, commit: string, paths: readonly string
   return gitText(['status', '--porcelain', '--untracked-files=all', '--', ...paths], { cwd: root }) === '';
 }
 
-/** True when the working tree's render sources equal `commit`'s (tracked files; new untracked ones do not matter). */
-function sameSources(root: string, commit: string): boolean {
-  return git(['diff', '--quiet', commit, '--', ...SOURCE_PATHS], { cwd: root, okCodes: [0, 1] }).status === 0;
+/**
+ * What a render reads: everything from `sources`, except each overlaid environment's own hand-written files
+ * (`environments/<env>/**`), which come from that environment's own commit (DESIGN.md, promotion).
+ */
+export interface ReleaseSources {
+  readonly sources: string;
+  /** Environment → the commit its own hand-written files are read at. */
+  readonly overlays: ReadonlyMap<string, string>;
+}
+
+const ownFiles = (env: string): string[] => ['environment', 'tenant', 'overrides'].map((f) => `:(glob)environments/${env}/**/${f}.yaml`);
+
+/** The pathspec groups a release reads: [commit, pathspecs] (overlaid environments excluded from the sources' group). */
+function groups(src: ReleaseSources): Array<readonly [string, string[]]> {
+  const overlaid = [...src.overlays.entries()].filter(([, c]) => c !== src.sources);
+  const excluded = overlaid.map(([env]) => `:(exclude)environments/${env}`);
+  return [[src.sources, [...SOURCE_PATHS, ...excluded]], ...overlaid.map(([env, commit]) => [commit, ownFiles(env)] as const)];
+}
+
+/** True when the working tree's render sources equal the release's (tracked files; new untracked ones do not matter). */
+function sameSources(root: string, src: ReleaseSources): boolean {
+  return groups(src).every(([commit, paths]) => git(['diff', '--quiet', commit, '--', ...paths], { cwd: root, okCodes: [0, 1] }).status === 0);
 }
 
 const HAND_WRITTEN = /(^|\/)(environment|tenant|overrides)\.yaml$/;
@@ -42,10 +61,16 @@ function isSource(path: string): boolean {
   return path.startsWith('environments/') && HAND_WRITTEN.test(path);
 }
 
-/** Write `commit`'s render sources under `dir`. */
-async function materialize(root: string, commit: string, dir: string): Promise<void> {
-  const listing = git(['ls-tree', '-r', '-z', '--full-tree', commit, '--', 'platform', 'services', 'environments'], { cwd: root }).stdout;
-  const blobs = listing
+interface Blob {
+  readonly mode: string;
+  readonly type: string;
+  readonly oid: string;
+  readonly path: string;
+}
+
+function listTree(root: string, commit: string, paths: readonly string[]): Blob[] {
+  const listing = git(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths], { cwd: root }).stdout;
+  return listing
     .split('\0')
     .filter(Boolean)
     .map((entry) => {
@@ -54,6 +79,16 @@ async function materialize(root: string, commit: string, dir: string): Promise<v
       return { mode, type, oid, path: entry.slice(tab + 1) };
     })
     .filter((e) => e.type === 'blob' && e.mode !== '120000' && isSource(e.path));
+}
+
+/** Write the release's render sources under `dir`. */
+async function materialize(root: string, src: ReleaseSources, dir: string): Promise<void> {
+  const overlaid = [...src.overlays.entries()].filter(([, c]) => c !== src.sources);
+  const inOverlay = (path: string) => overlaid.some(([env]) => path.startsWith(`environments/${env}/`));
+  const blobs = [
+    ...listTree(root, src.sources, ['platform', 'services', 'environments']).filter((b) => !inOverlay(b.path)),
+    ...overlaid.flatMap(([env, commit]) => listTree(root, commit, [`environments/${env}`])),
+  ];
   const cat = new CatFile(root);
   try {
     const contents = await Promise.all(blobs.map((b) => cat.read(b.oid)));
@@ -67,12 +102,14 @@ async function materialize(root: string, commit: string, dir: string): Promise<v
   }
 }
 
-/** Run `fn` with the repository's render sources as of `commit` (the root itself when it already holds them). */
-export async function withSources<T>(root: string, commit: string, fn: (sourceRoot: string) => Promise<T> | T): Promise<T> {
-  if (isCleanHead(root, commit, SOURCE_PATHS) || sameSources(root, commit)) return fn(root);
+/** Run `fn` with the repository's render sources as of a commit or a release (the root itself when it already holds them). */
+export async function withSources<T>(root: string, release: string | ReleaseSources, fn: (sourceRoot: string) => Promise<T> | T): Promise<T> {
+  const src: ReleaseSources = typeof release === 'string' ? { sources: release, overlays: new Map() } : release;
+  const plain = [...src.overlays.values()].every((c) => c === src.sources);
+  if ((plain && isCleanHead(root, src.sources, SOURCE_PATHS)) || sameSources(root, src)) return fn(root);
   const dir = mkdtempSync(join(tmpdir(), 'eleventh-src-'));
   try {
-    await materialize(root, commit, dir);
+    await materialize(root, src, dir);
     return await fn(dir);
   } finally {
     forgetKit(dir);

@@ -15,6 +15,8 @@ export interface GitOptions {
 export interface GitResult {
   readonly stdout: string;
   readonly status: number;
+  /** What git wrote to stderr (some commands, like verify-tag, answer there). */
+  readonly stderr: string;
 }
 
 const MAX_BUFFER = 1024 * 1024 * 1024;
@@ -33,7 +35,7 @@ export function git(args: readonly string[], options: GitOptions): GitResult {
   if (res.status === null || !ok.includes(res.status)) {
     throw new GitError(args, String(res.stderr ?? ''), res.status);
   }
-  return { stdout: String(res.stdout ?? ''), status: res.status };
+  return { stdout: String(res.stdout ?? ''), status: res.status, stderr: String(res.stderr ?? '') };
 }
 
 /** `git` returning trimmed stdout. */

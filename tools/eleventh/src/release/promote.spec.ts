@@ -29,7 +29,7 @@ describe('promote --tag', () => {
     const res = ok(root, ['promote', '--to', 'preprod', '--tag', 'preprod-v1', '--commit']);
     expect(res.stdout).toContain(`preprod: promoted from staging at ${v1.slice(0, 12)} (preprod-v1)`);
     const recipe = readRecipeFile(root, 'preprod');
-    expect(recipe.promotedFrom).toEqual({ environment: 'staging', commit: v1, tag: 'preprod-v1' });
+    expect(recipe.promotedFrom).toEqual({ environment: 'staging', commit: v1, sources: v1, tag: 'preprod-v1' });
     const stagingAtTag = gitText(['show', `preprod-v1:${recipePath('staging')}`], { cwd: root });
     expect(parseRecipe(stagingAtTag, recipePath('staging')).services['payments-api'].commit).toBe(recipe.services['payments-api'].commit);
     expect(recipe.services['payments-api'].commit).not.toBe(moved);
@@ -41,7 +41,7 @@ describe('promote --tag', () => {
   it('promotes the next tag: payments-api moves to the commit that changed it, in the commit message too', () => {
     ok(root, ['promote', '--to', 'preprod', '--tag', 'preprod-v2', '--commit']);
     const recipe = readRecipeFile(root, 'preprod');
-    expect(recipe.promotedFrom).toEqual({ environment: 'staging', commit: v2, tag: 'preprod-v2' });
+    expect(recipe.promotedFrom).toEqual({ environment: 'staging', commit: v2, sources: v2, tag: 'preprod-v2' });
     expect(recipe.services['payments-api'].commit).toBe(moved);
     const deployment = readFileSync(join(root, 'environments/preprod/payments/payments-api/deployment.yaml'), 'utf8');
     expect(deployment).toContain(`payments-api:${moved}`);
@@ -54,7 +54,7 @@ describe('promote --tag', () => {
     ok(root, ['promote', '--to', 'prod', '--from', '--commit']);
     const recipe = readRecipeFile(root, 'prod');
     const head = gitText(['rev-parse', 'HEAD~1'], { cwd: root });
-    expect(recipe.promotedFrom).toEqual({ environment: 'preprod', commit: head });
+    expect(recipe.promotedFrom).toEqual({ environment: 'preprod', commit: head, sources: v2 });
     expect(recipe.services['payments-api'].commit).toBe(moved);
   });
 });
@@ -116,7 +116,7 @@ describe('rollback', () => {
     const v1Recipe = gitText(['log', '--format=%H', '--grep=preprod to preprod-v1', '-1'], { cwd: root });
     ok(root, ['rollback', 'preprod', '--to', 'preprod-v1', '--commit']);
     const recipe = readRecipeFile(root, 'preprod');
-    expect(recipe.promotedFrom).toEqual({ environment: 'staging', commit: v1, tag: 'preprod-v1' });
+    expect(recipe.promotedFrom).toEqual({ environment: 'staging', commit: v1, sources: v1, tag: 'preprod-v1' });
     expect(readFileSync(join(root, recipePath('preprod')), 'utf8')).toBe(gitText(['show', `${v1Recipe}:${recipePath('preprod')}`], { cwd: root }) + '\n');
     expect(gitText(['rev-parse', 'HEAD~1'], { cwd: root })).toBe(before);
     expect(gitText(['log', '-1', '--format=%s'], { cwd: root })).toBe('eleventh rollback preprod to preprod-v1: 1 service moved');

@@ -2,6 +2,8 @@
 import { UsageError } from '../errors';
 import type { Recipe } from '../model';
 import { recipeLog } from './recipe-log';
+import { planMirrors } from './promote';
+import { TRAILER } from './trailers';
 import { loadReleaseConfig, promotionOf, renderRelease, type ReleasePlan } from './release-plan';
 
 export interface RollbackOptions {
@@ -22,8 +24,16 @@ export function recipeAfterPromotion(root: string, env: string, tag: string): Re
   );
 }
 
+/**
+ * Rollbacks pass no soak or freeze gate: they restore a release the environment already ran. The commit
+ * says what it rolled back from and to (Eleventh-Rollback), so history tells it from a promotion.
+ */
 export async function planRollback(opts: RollbackOptions): Promise<ReleasePlan> {
-  promotionOf(loadReleaseConfig(opts.root), opts.environment);
+  const config = loadReleaseConfig(opts.root);
+  promotionOf(config, opts.environment);
   const recipe = recipeAfterPromotion(opts.root, opts.environment, opts.tag);
-  return renderRelease(opts.root, recipe);
+  const plan = await renderRelease(opts.root, recipe);
+  const current = plan.previous?.promotedFrom;
+  const from = current ? (current.tag ?? current.commit.slice(0, 12)) : '(none)';
+  return { ...plan, trailers: [`${TRAILER.rollback}: ${from} -> ${opts.tag}`], mirrors: await planMirrors(opts.root, config, plan) };
 }

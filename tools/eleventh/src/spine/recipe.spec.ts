@@ -43,8 +43,8 @@ describe('eleventh recipe on the example organisation', () => {
   });
 
   it('seeds the promoted environments from their source at HEAD (promotedFrom names the commit, no tag)', () => {
-    expect(recipeOf('preprod').promotedFrom).toEqual({ environment: 'staging', commit: repo.initial });
-    expect(recipeOf('prod').promotedFrom).toEqual({ environment: 'preprod', commit: repo.initial });
+    expect(recipeOf('preprod').promotedFrom).toEqual({ environment: 'staging', commit: repo.initial, sources: repo.initial });
+    expect(recipeOf('prod').promotedFrom).toEqual({ environment: 'preprod', commit: repo.initial, sources: repo.initial });
     expect(recipeOf('staging').promotedFrom).toBeUndefined();
     // The manifest identity is a cache key for `recipe`; promoted recipes change only by promotion.
     for (const e of Object.values<Record<string, string>>(recipeOf('prod').services)) expect(e.manifest).toBeUndefined();

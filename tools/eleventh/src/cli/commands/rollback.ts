@@ -2,7 +2,7 @@ import { UsageError } from '../../errors';
 import { topLevel } from '../../git/run';
 import { describeMove, movedBetween } from '../../release/moved';
 import { planRollback } from '../../release/rollback';
-import { writeRelease } from '../../release/release-plan';
+import { changeOf, writeRelease } from '../../release/release-plan';
 import { normalisePushArg, publish } from '../../release/publish';
 import { flag, parse, str } from '../args';
 import type { Command } from '../command';
@@ -26,7 +26,7 @@ ${PUBLISH_USAGE}`,
     const { result, commits } = await publish({ root, action: 'rollback', commit: flag(p, 'commit'), push: str(p, 'push'), log: io.err }, async () => {
       const plan = await planRollback({ root, environment: env, tag });
       const files = await writeRelease(root, plan);
-      return { plan, files, changes: [{ environment: env, previous: plan.previous, recipe: plan.recipe }] };
+      return { plan, files, changes: [changeOf(plan)] };
     });
     const moves = movedBetween(result.plan.previous, result.plan.recipe);
     if (flag(p, 'json')) io.out(JSON.stringify({ environment: env, tag, promotedFrom: result.plan.recipe.promotedFrom, moved: moves, filesChanged: result.files.length, commits }, null, 2));

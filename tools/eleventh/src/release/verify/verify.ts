@@ -7,6 +7,7 @@ import { loadKit } from '../../load/kit';
 import type { Pin, Recipe } from '../../model';
 import { computePins } from '../../pins/compute';
 import { readRecipe, recipePath } from '../../recipe/recipe';
+import { promotionFindings } from './promotion-rules';
 import { RECIPE_RULES } from './recipe-rules';
 import { noMutableImages, pinsAreCurrent, renderedFilesMatch } from './render-rules';
 
@@ -37,6 +38,21 @@ async function freshRender(root: string, envs: readonly string[], findings: stri
   }
 }
 
+/** The chosen environments' recipes plus the others' (a mirror is checked against the environment it mirrors). */
+function allRecipes(root: string, config: ReturnType<typeof loadConfig>, chosen: ReadonlyMap<string, Recipe>): Map<string, Recipe> {
+  const known = new Map(chosen);
+  for (const env of config.environments) {
+    if (known.has(env)) continue;
+    try {
+      const r = readRecipe(root, env);
+      if (r) known.set(env, r);
+    } catch {
+      // reported when that environment is verified
+    }
+  }
+  return known;
+}
+
 /** Every finding for the chosen environments (all by default), sorted by environment then rule. */
 export async function verify(opts: VerifyOptions): Promise<string[]> {
   const { root } = opts;
@@ -53,6 +69,11 @@ export async function verify(opts: VerifyOptions): Promise<string[]> {
     recipes.set(env, recipe);
     for (const [, rule] of RECIPE_RULES) findings.push(...rule({ root, recipe, head }));
     findings.push(...noMutableImages(root, env, kit));
+  }
+  const every = allRecipes(root, config, recipes);
+  for (const env of envs) {
+    const recipe = recipes.get(env);
+    if (recipe && !config.followsMain(env)) findings.push(...promotionFindings({ root, config, recipe, recipes: every }));
   }
   const plan = await freshRender(root, envs, findings);
   if (plan) {
