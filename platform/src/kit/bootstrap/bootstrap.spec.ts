@@ -38,6 +38,13 @@ describe('renderFluxBootstrap', () => {
     expect(objects.flatMap(checkObject)).toEqual([]);
   });
 
+  it('carries cluster.git.verify as spec.verify (Flux checks the OpenPGP signature of what it pulls)', () => {
+    expect(json(objects[0]).spec.verify).toBeUndefined();
+    const source = renderGitRepository({ ...props, verify: { mode: 'HEAD', secretRef: 'release-signers' } });
+    expect(json(source).spec.verify).toEqual({ mode: 'HEAD', secretRef: { name: 'release-signers' } });
+    expect(checkObject(source)).toEqual([]);
+  });
+
   it('rejects a URL that is not a git URL, quoting it', () => {
     expect(() => renderGitRepository({ ...props, url: 'not a url' })).toThrow("'cluster.git.url' ('not a url') is not a git URL");
   });

@@ -17,6 +17,11 @@ export interface GitSourceProps {
   readonly sourceName?: string;
   /** Secret in flux-system holding the credentials, when the repository is private. */
   readonly secretName?: string;
+  /**
+   * Flux verifies the OpenPGP signature of what it pulls (`spec.verify`): `secretRef` names a Secret in
+   * flux-system whose data holds the trusted public keys (one armored key per `*.asc` entry).
+   */
+  readonly verify?: { readonly mode: 'HEAD' | 'Tag' | 'TagAndHEAD'; readonly secretRef: string };
 }
 
 const URL = /^(https?:\/\/|ssh:\/\/|git@[^:]+:)\S+$/;
@@ -34,6 +39,7 @@ export function renderGitRepository(props: GitSourceProps): KubeObject {
       url: props.url,
       ref: { branch: props.branch },
       ...(props.secretName ? { secretRef: { name: props.secretName } } : {}),
+      ...(props.verify ? { verify: { mode: props.verify.mode, secretRef: { name: props.verify.secretRef } } } : {}),
       // Only this environment's folder reaches the cluster (gitignore syntax: re-include each level).
       ignore: ['/*', '!/environments/', '/environments/*', `!/environments/${props.environment}/`].join('\n'),
     },

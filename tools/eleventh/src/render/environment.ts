@@ -51,7 +51,8 @@ function platformObjects(kit: Kit, env: ResolvedEnvironment): KubeObject[] {
 function fluxObjects(kit: Kit, env: ResolvedEnvironment, namespaces: readonly string[]): KubeObject[] {
   if (typeof kit.renderFluxBootstrap === 'function') {
     try {
-      return kit.renderFluxBootstrap({ environment: env.name, url: env.cluster.git.url, branch: env.cluster.git.branch, namespaces });
+      const verify = env.cluster.git.verify;
+      return kit.renderFluxBootstrap({ environment: env.name, url: env.cluster.git.url, branch: env.cluster.git.branch, namespaces, ...(verify ? { verify } : {}) });
     } catch (err) {
       if (err instanceof kit.KitError) throw new ConfigError({ file: `environments/${env.name}/environment.yaml` }, err.message, 'cluster.git {url, branch}');
       throw err;
