@@ -27,7 +27,11 @@ export function weekMinute(text: string): number {
 
 /** A date-only value means midnight UTC; a time without a zone is refused by the schema. */
 export function instant(text: string): number {
-  return Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
+  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
+  // Date.parse rolls 2026-02-30 over to March: a day that does not exist on the calendar is NaN here.
+  const [y, m, d] = text.slice(0, 10).split('-').map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d ? t : NaN;
 }
 
 /** True when `at` (epoch ms) falls in the window. Weekly windows may wrap past Sunday midnight. */

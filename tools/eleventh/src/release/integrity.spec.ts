@@ -99,6 +99,27 @@ describe('tags are releases, not any ref', () => {
   });
 });
 
+describe('bad promotion config through the CLI: path:line, exit 2, nothing written', () => {
+  it.each([
+    ['an unknown promotion key', "tags: 'prod-v*'", "tags: 'prod-v*'\n  sigend: true", /environments\/prod\/environment\.yaml:\d+: unknown key 'sigend' in 'promotion' \(did you mean 'signed'\?\)/],
+    ['a freeze window that ends before it starts', "tags: 'prod-v*'", "tags: 'prod-v*'\n  freeze:\n    - {from: '2027-01-04', to: '2026-12-20'}", /environments\/prod\/environment\.yaml:\d+: freeze window 1 ends/],
+  ])('%s', (_name, from, to, message) => {
+    edit('environments/prod/environment.yaml', from, to);
+    try {
+      for (const args of [['promote', '--to', 'prod', '--tag', 'prod-v1', '--commit'], ['render']]) {
+        const before = snapshotTree(root, 'environments');
+        const res = cli(root, ...args);
+        expect(res.status).toBe(2);
+        expect(res.stderr).toMatch(message);
+        expect(res.stderr).not.toMatch(/\n\s+at /);
+        expect(snapshotTree(root, 'environments')).toEqual(before);
+      }
+    } finally {
+      git(['checkout', '--', 'environments/prod/environment.yaml'], { cwd: root });
+    }
+  });
+});
+
 describe('verify re-derives every promoted record', () => {
   function forge(change: (text: string) => string): void {
     const path = join(root, recipePath('prod'));
