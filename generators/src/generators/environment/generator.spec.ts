@@ -4,6 +4,7 @@ import { parse, stringify } from 'yaml';
 import { createEnvironmentsTree } from '../../utils/testing';
 import { namespaceGenerator } from '../namespace/generator';
 import { environmentGenerator } from './generator';
+import type { EnvironmentGeneratorSchema } from './schema';
 import { bootstrapNote } from './lib/bootstrap-note';
 import { normalizeOptions } from './lib/normalize-options';
 
@@ -150,12 +151,12 @@ describe('environment generator', () => {
     [{ name: 'qa', extends: 'prod', mode: 'promoted', mirrorOf: 'prod' }, "--mode: 'promoted' contradicts --mirror-of (expected --mode mirror, or no --mode)"],
     [{ name: 'qa', opsFor: 'staging', mirrorOf: 'prod' }, '--mirror-of: an ops environment follows main (expected either --ops-for or --mirror-of)'],
     [{ name: 'qa', opsFor: 'staging', mode: 'promoted' }, "--mode: 'promoted' contradicts --ops-for (expected --mode follows-main, or no --mode)"],
-    [{ name: 'qa', extends: 'prod', mode: 'sideways' as 'mirror' }, "--mode: 'sideways' is not a mode (expected follows-main, promoted, mirror)"],
+    [{ name: 'qa', extends: 'prod', mode: 'sideways' as never }, "--mode: 'sideways' is not a mode (expected follows-main, promoted, mirror)"],
     [{ name: 'qa', extends: 'staging', mode: 'promoted', tagPattern: "it's" }, `--tag-pattern: "it's" cannot be used`],
     [{ name: 'qa', extends: 'staging', registry: 'r.example.com' }, "--registry: 'qa' inherits its registry from 'staging'"],
     [{ name: 'qa', extends: 'staging', gitUrl: 'git@github.com:acme/p.git' }, "--git-url: 'git@github.com:acme/p.git' is not a URL Flux can pull"],
     [{ name: 'qa', extends: 'staging', clusterName: "it's" }, `--cluster-name: "it's" cannot be used`],
-  ])('refuses %j and writes nothing', async (options, message) => {
+  ] satisfies Array<[EnvironmentGeneratorSchema, string]>)('refuses %j and writes nothing', async (options, message) => {
     const tree = await withNamespaces();
     const before = tree.listChanges().length;
     await expect(environmentGenerator(tree, options)).rejects.toThrow(message);
