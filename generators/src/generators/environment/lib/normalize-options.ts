@@ -1,4 +1,5 @@
 import type { Tree } from '@nx/devkit';
+import { clusterYamlFiles } from '../../../utils/clusters';
 import { GeneratorError } from '../../../utils/errors';
 import { assertName } from '../../../utils/names';
 import { ENVIRONMENTS_DIR, environmentPath, listEnvironments, listNamespaces, type EnvironmentFile } from '../../../utils/environments';
@@ -85,16 +86,9 @@ function resolveGit(o: EnvironmentGeneratorSchema, envs: readonly EnvironmentFil
   return { source, git: same ? null : source };
 }
 
-/** Every YAML file under clusters/ (a separate repository's Flux bootstrap may live there). */
-function clusterFiles(tree: Tree, dir = 'clusters'): Array<readonly [string, string]> {
-  if (!tree.exists(dir)) return [];
-  if (tree.isFile(dir)) return /\.ya?ml$/.test(dir) ? [[dir, tree.read(dir, 'utf8') ?? '']] : [];
-  return tree.children(dir).sort().flatMap((child) => clusterFiles(tree, `${dir}/${child}`));
-}
-
 /** A clusters/ folder that already applies environments/<name>/_flux would be a second owner of it. */
 function refuseSecondOwner(tree: Tree, name: string): void {
-  const owner = secondOwnersIn(clusterFiles(tree)).find((s) => s.environment === name);
+  const owner = secondOwnersIn(clusterYamlFiles(tree)).find((s) => s.environment === name);
   if (owner) {
     throw new GeneratorError(owner.file, `already defines ${owner.object} for environments/${name}/_flux`, 'only environments/<name>/_flux to define it; run nx g @eleventh/nx:migrate-bootstrap');
   }
