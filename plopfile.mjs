@@ -1,5 +1,5 @@
 /**
- * `npx plop <service|namespace|environment|profile>`: the Nx generators of @eleventh/nx behind plop's
+ * `npx plop <service|namespace|environment|profile|migrate-bootstrap>`: the Nx generators of @eleventh/nx behind plop's
  * prompts. The answers go to the same generator code, which renders the same Handlebars templates
  * (generators/src/generators/<name>/files/*.hbs), so `npx plop service` and `nx g @eleventh/nx:service`
  * write byte-identical files and refuse the same things. plop 4 is ESM-only; the generators are
@@ -22,6 +22,7 @@ function loadGenerators() {
     service: require(join(src, 'generators', 'service', 'generator')).serviceGenerator,
     namespace: require(join(src, 'generators', 'namespace', 'generator')).namespaceGenerator,
     environment: require(join(src, 'generators', 'environment', 'generator')).environmentGenerator,
+    'migrate-bootstrap': require(join(src, 'generators', 'migrate-bootstrap', 'generator')).migrateBootstrapGenerator,
     profile: require(join(src, 'generators', 'profile', 'generator')).profileGenerator,
   };
 }
@@ -69,17 +70,33 @@ function namespaceGenerator(g) {
   };
 }
 
+const MODES = [
+  { value: 'follows-main', name: 'follows main: `eleventh recipe` updates it on every commit to main' },
+  { value: 'promoted', name: 'promoted: only by `eleventh promote` of a tag' },
+  { value: 'mirror', name: 'mirror: every promotion and rollback of the promoted environment it extends (DR)' },
+];
+
 function environmentGenerator(g, dest) {
   return {
-    description: 'An environment extending another, with its Flux bootstrap (nx g @eleventh/nx:environment)',
+    description: 'An environment extending another: follows main, promoted, or a mirror (nx g @eleventh/nx:environment)',
     prompts: [
       nameQuestion(g, 'environment', 'qa'),
       { type: 'list', name: 'extends', message: 'Extends', choices: () => g.disk.environmentNames(dest) },
-      { type: 'input', name: 'promoteFrom', message: 'Promoted from (empty: follows main)' },
-      { type: 'input', name: 'tagPattern', message: 'Tags that promote it', when: (a) => Boolean(a.promoteFrom), default: (a) => `${a.name}-v*` },
+      // extending a promoted environment defaults to mirroring it, as `nx g` does without --mode
+      { type: 'list', name: 'mode', message: 'How does it get its releases?', choices: MODES, default: (a) => (g.disk.releaseModeOf(dest, a.extends) === 'follows-main' ? 'follows-main' : 'mirror') },
+      { type: 'list', name: 'promoteFrom', message: 'Promoted from', when: (a) => a.mode === 'promoted', choices: () => g.disk.environmentNames(dest), default: (a) => a.extends },
+      { type: 'input', name: 'tagPattern', message: 'Tags that promote it', when: (a) => a.mode === 'promoted', default: (a) => `${a.name}-v*` },
       { type: 'input', name: 'clusterName', message: 'Cluster name', default: (a) => a.name },
     ],
     actions: [{ type: 'eleventh', generator: 'environment' }],
+  };
+}
+
+function migrateBootstrapGenerator() {
+  return {
+    description: 'Remove the clusters/<env>/flux-system/ bootstrap older versions wrote (nx g @eleventh/nx:migrate-bootstrap)',
+    prompts: [],
+    actions: [{ type: 'eleventh', generator: 'migrate-bootstrap' }],
   };
 }
 
@@ -102,4 +119,5 @@ export default function (plop) {
   plop.setGenerator('namespace', namespaceGenerator(g));
   plop.setGenerator('environment', environmentGenerator(g, dest));
   plop.setGenerator('profile', profileGenerator(g));
+  plop.setGenerator('migrate-bootstrap', migrateBootstrapGenerator());
 }

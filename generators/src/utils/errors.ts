@@ -15,3 +15,17 @@ export class GeneratorError extends Error {
     this.name = 'GeneratorError';
   }
 }
+
+/** Several refusals at once (every problem, not the first only); nothing has been written. */
+export class GeneratorErrors extends Error {
+  constructor(readonly errors: readonly GeneratorError[]) {
+    super(errors.map((e) => e.message).join('\n'));
+    this.name = 'GeneratorErrors';
+  }
+}
+
+/** Throw the refusals, if any: the one error itself, or all of them together. */
+export function refuseAll(errors: readonly GeneratorError[]): void {
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new GeneratorErrors(errors);
+}

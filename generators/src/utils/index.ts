@@ -4,3 +4,4 @@ export * from './names';
 export * from './templates';
 export * from './codeowners';
 export * from './environments';
+export * from './clusters';

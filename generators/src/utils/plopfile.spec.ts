@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { EXAMPLE_ENVIRONMENTS } from './testing';
+import { EXAMPLE_ENVIRONMENTS, legacyBootstrapFiles } from './testing';
 
 const REPO = join(__dirname, '..', '..', '..');
 let base: string;
@@ -23,6 +23,10 @@ function writeWorkspace(dir: string): void {
   for (const [name, doc] of Object.entries(EXAMPLE_ENVIRONMENTS)) {
     mkdirSync(join(dir, 'environments', name), { recursive: true });
     writeFileSync(join(dir, 'environments', name, 'environment.yaml'), stringify(doc));
+  }
+  for (const [path, text] of Object.entries(legacyBootstrapFiles('prod'))) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
   }
 }
 
@@ -72,19 +76,23 @@ beforeAll(() => {
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 describe('plopfile.mjs and nx g', () => {
-  it('write byte-identical files for the same answers (namespace, service, environment)', async () => {
+  it('write byte-identical files for the same answers (namespace, service, environment, migrate-bootstrap)', async () => {
     const viaPlop = copyWorkspace('plop');
     const viaNx = copyWorkspace('nx');
 
     await plop(viaPlop, 'namespace', { name: 'payments', team: 'acme/payments-team', quota: 'cpu=4,pods=20' });
     await plop(viaPlop, 'service', { name: 'refunds-api', namespace: 'payments', type: 'http', port: '9090' });
     await plop(viaPlop, 'service', { name: 'nightly-report', namespace: 'payments', type: 'cron', schedule: '*/5 * * * *' });
-    await plop(viaPlop, 'environment', { name: 'qa', extends: 'prod', promoteFrom: 'preprod', tagPattern: 'qa-v*', clusterName: 'qa' });
+    await plop(viaPlop, 'environment', { name: 'qa', extends: 'prod', mode: 'promoted', promoteFrom: 'preprod', tagPattern: 'qa-v*', clusterName: 'qa' });
+    await plop(viaPlop, 'environment', { name: 'dr', extends: 'prod', mode: 'mirror', clusterName: 'dr' });
+    await plop(viaPlop, 'migrate-bootstrap', {});
 
     nxG(viaNx, ['@eleventh/nx:namespace', 'payments', '--team', 'acme/payments-team', '--quota', 'cpu=4,pods=20']);
     nxG(viaNx, ['@eleventh/nx:service', 'refunds-api', '--namespace', 'payments', '--type', 'http', '--port', '9090']);
     nxG(viaNx, ['@eleventh/nx:service', 'nightly-report', '--namespace', 'payments', '--type', 'cron', '--schedule', '*/5 * * * *']);
-    nxG(viaNx, ['@eleventh/nx:environment', 'qa', '--extends', 'prod', '--promoteFrom', 'preprod', '--tagPattern', 'qa-v*']);
+    nxG(viaNx, ['@eleventh/nx:environment', 'qa', '--extends', 'prod', '--mode', 'promoted', '--promoteFrom', 'preprod', '--tagPattern', 'qa-v*']);
+    nxG(viaNx, ['@eleventh/nx:environment', 'dr', '--extends', 'prod']); // the README's example: no --mode, so a mirror
+    nxG(viaNx, ['@eleventh/nx:migrate-bootstrap']);
 
     const plopFiles = snapshot(viaPlop);
     const nxFiles = snapshot(viaNx);
@@ -93,7 +101,8 @@ describe('plopfile.mjs and nx g', () => {
     // the run really wrote what the generators write
     expect(plopFiles.has('services/refunds-api/deploy.ts')).toBe(true);
     expect(plopFiles.has('environments/qa/payments/tenant.yaml')).toBe(true);
-    expect(plopFiles.has('clusters/qa/flux-system/kustomization.yaml')).toBe(true);
+    expect(plopFiles.get('environments/dr/environment.yaml')!.toString()).toContain('promotion:\n  mirrorOf: prod\n');
+    expect([...plopFiles.keys()].filter((p) => p.startsWith('clusters/'))).toEqual([]);
     expect(plopFiles.get('CODEOWNERS')!.toString()).toContain('/services/nightly-report/ @acme/payments-team\n');
   });
 

@@ -6,6 +6,7 @@
 import type { Tree } from '@nx/devkit';
 import { FsTree, flushChanges } from 'nx/src/generators/tree';
 import { listEnvironments, listNamespaces, rootEnvironment } from './environments';
+import { releaseOf } from '../generators/environment/lib/release-mode';
 
 export type Generator<T> = (tree: Tree, options: T) => Promise<unknown>;
 
@@ -34,4 +35,10 @@ export function namespaceNames(root: string): string[] {
   const tree = new FsTree(root, false);
   const envs = listEnvironments(tree);
   return envs.length === 0 ? [] : listNamespaces(tree, rootEnvironment(tree, envs).name);
+}
+
+/** How environment `env` of the workspace at `root` gets its releases (for prompts): follows-main, promoted or mirror. */
+export function releaseModeOf(root: string, env: string): string {
+  const found = listEnvironments(new FsTree(root, false)).find((e) => e.name === env);
+  return found ? releaseOf(found).mode : 'follows-main';
 }

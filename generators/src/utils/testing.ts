@@ -26,3 +26,52 @@ export function createEnvironmentsTree(): Tree {
   }
   return tree;
 }
+
+/**
+ * What `nx g @eleventh/nx:environment <env>` wrote under clusters/<env>/flux-system/ before the rendered
+ * environments/<env>/_flux/ became the one bootstrap (byte for byte), keyed by path.
+ */
+export function legacyBootstrapFiles(env: string, url = 'https://github.com/acme/eleventh.git', branch = 'main'): Record<string, string> {
+  const dir = `clusters/${env}/flux-system`;
+  return {
+    [`${dir}/kustomization.yaml`]: [
+      `# Flux bootstrap of ${env}: add gotk-components.yaml from \`flux install --export\`.`,
+      'apiVersion: kustomize.config.k8s.io/v1beta1',
+      'kind: Kustomization',
+      'resources:',
+      '  - eleventh-source.yaml',
+      '  - eleventh-sync.yaml',
+      '',
+    ].join('\n'),
+    [`${dir}/eleventh-source.yaml`]: [
+      `# Flux bootstrap of ${env}: the repository Flux pulls.`,
+      'apiVersion: source.toolkit.fluxcd.io/v1',
+      'kind: GitRepository',
+      'metadata:',
+      '  name: eleventh',
+      '  namespace: flux-system',
+      'spec:',
+      '  interval: 1m',
+      `  url: ${url}`,
+      '  ref:',
+      `    branch: ${branch}`,
+      '',
+    ].join('\n'),
+    [`${dir}/eleventh-sync.yaml`]: [
+      `# Flux bootstrap of ${env}: applies environments/${env}/_flux.`,
+      'apiVersion: kustomize.toolkit.fluxcd.io/v1',
+      'kind: Kustomization',
+      'metadata:',
+      '  name: eleventh',
+      '  namespace: flux-system',
+      'spec:',
+      '  interval: 10m',
+      `  path: ./environments/${env}/_flux`,
+      '  prune: true',
+      '  sourceRef:',
+      '    kind: GitRepository',
+      '    name: eleventh',
+      '',
+    ].join('\n'),
+  };
+}

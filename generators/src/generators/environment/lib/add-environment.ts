@@ -9,8 +9,10 @@ import type { NormalizedEnvironmentOptions } from './normalize-options';
 const FILES = join(__dirname, '..', 'files');
 
 export function addEnvironmentFile(tree: Tree, o: NormalizedEnvironmentOptions): void {
-  const { name, ops, promotion, clusterName, git, registry } = o;
-  const data = { name, extends: o.extends ?? null, ops, promotion, clusterName, git, registry };
+  const { name, ops, release, clusterName, git, registry } = o;
+  const promotion = release.mode === 'promoted' ? { from: release.from, tags: release.tags } : null;
+  const mirror = release.mode === 'mirror' ? { of: release.of } : null;
+  const data = { name, extends: o.extends ?? null, ops, promotion, mirror, clusterName, git, registry };
   writeNewFile(tree, environmentPath(name), renderTemplate(join(FILES, 'environment.yaml.hbs'), data));
 }
 

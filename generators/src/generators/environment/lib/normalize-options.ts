@@ -1,8 +1,11 @@
 import type { Tree } from '@nx/devkit';
+import { clusterYamlFiles } from '../../../utils/clusters';
 import { GeneratorError } from '../../../utils/errors';
 import { assertName } from '../../../utils/names';
 import { ENVIRONMENTS_DIR, environmentPath, listEnvironments, listNamespaces, type EnvironmentFile } from '../../../utils/environments';
+import { secondOwnersIn } from '@eleventh/cli/src/release/verify/bootstrap-rules';
 import type { EnvironmentGeneratorSchema } from '../schema';
+import { resolveRelease, type Release } from './release-mode';
 
 export interface GitSource {
   readonly url: string;
@@ -14,7 +17,10 @@ export interface NormalizedEnvironmentOptions {
   /** Undefined for the root environment. */
   readonly extends?: string;
   readonly ops: boolean;
-  readonly promotion: { readonly from: string; readonly tags: string } | null;
+  /** Follows main, promoted (promotion.from/tags) or a mirror (promotion.mirrorOf). */
+  readonly release: Release;
+  /** Said in the log: the mode chosen for the user, when it was not given. */
+  readonly releaseNote: string | null;
   readonly clusterName: string;
   /** What Flux pulls (resolved along the chain). */
   readonly source: GitSource;
@@ -59,9 +65,6 @@ function resolveParent(o: EnvironmentGeneratorSchema, envs: readonly Environment
   if (o.opsFor !== undefined && o.extends !== undefined && o.extends !== o.opsFor) {
     throw new GeneratorError('--extends', `'${o.extends}' differs from --ops-for '${o.opsFor}'`, 'an ops environment to extend the one it shadows');
   }
-  if (o.opsFor !== undefined && o.promoteFrom !== undefined) {
-    throw new GeneratorError('--promote-from', 'an ops environment follows main', 'either --ops-for or --promote-from');
-  }
   const parentName = o.opsFor ?? o.extends;
   if (parentName !== undefined) return findEnvironment(envs, o.opsFor ? '--ops-for' : '--extends', parentName);
   const root = envs.find((e) => e.extends === undefined);
@@ -69,15 +72,6 @@ function resolveParent(o: EnvironmentGeneratorSchema, envs: readonly Environment
     throw new GeneratorError(root.path, `'${root.name}' is already the root environment`, `--extends <environment>, e.g. --extends ${root.name}`);
   }
   return undefined;
-}
-
-function resolvePromotion(o: EnvironmentGeneratorSchema, envs: readonly EnvironmentFile[]): NormalizedEnvironmentOptions['promotion'] {
-  if (o.promoteFrom === undefined) {
-    if (o.tagPattern !== undefined) throw new GeneratorError('--tag-pattern', 'given without --promote-from', 'both, or neither');
-    return null;
-  }
-  const from = findEnvironment(envs, '--promote-from', o.promoteFrom).name;
-  return { from, tags: checkScalar('--tag-pattern', o.tagPattern ?? `${o.name}-v*`) };
 }
 
 function resolveGit(o: EnvironmentGeneratorSchema, envs: readonly EnvironmentFile[], parent?: EnvironmentFile) {
@@ -92,21 +86,31 @@ function resolveGit(o: EnvironmentGeneratorSchema, envs: readonly EnvironmentFil
   return { source, git: same ? null : source };
 }
 
+/** A clusters/ folder that already applies environments/<name>/_flux would be a second owner of it. */
+function refuseSecondOwner(tree: Tree, name: string): void {
+  const owner = secondOwnersIn(clusterYamlFiles(tree)).find((s) => s.environment === name);
+  if (owner) {
+    throw new GeneratorError(owner.file, `already defines ${owner.object} for environments/${name}/_flux`, 'only environments/<name>/_flux to define it; run nx g @eleventh/nx:migrate-bootstrap');
+  }
+}
+
 /** Check everything the environment generator needs before it writes anything. */
 export function normalizeOptions(tree: Tree, o: EnvironmentGeneratorSchema): NormalizedEnvironmentOptions {
   const name = o.name;
   assertName('environment', name, `${ENVIRONMENTS_DIR}/${String(name)}`);
   if (tree.exists(`${ENVIRONMENTS_DIR}/${name}`)) throw new GeneratorError(environmentPath(name), 'already exists', 'a new environment name');
-  if (tree.exists(`clusters/${name}`)) throw new GeneratorError(`clusters/${name}`, 'already exists', 'a new environment name');
+  refuseSecondOwner(tree, name);
   const envs = listEnvironments(tree);
   const parent = resolveParent(o, envs);
+  const { release, note } = resolveRelease(o, envs, parent);
   if (parent && o.registry !== undefined) throw new GeneratorError('--registry', `'${name}' inherits its registry from '${parent.name}'`, 'no --registry');
   if (!parent && o.registry === undefined) throw new GeneratorError('--registry', 'a root environment needs a registry', 'e.g. --registry registry.example.com/acme');
   return {
     name,
     extends: parent?.name,
     ops: o.opsFor !== undefined,
-    promotion: resolvePromotion(o, envs),
+    release,
+    releaseNote: note,
     clusterName: checkScalar('--cluster-name', o.clusterName ?? name),
     ...resolveGit(o, envs, parent),
     registry: o.registry === undefined ? null : checkScalar('--registry', o.registry),

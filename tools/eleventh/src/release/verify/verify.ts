@@ -7,6 +7,7 @@ import { loadKit } from '../../load/kit';
 import type { Pin, Recipe } from '../../model';
 import { computePins } from '../../pins/compute';
 import { readRecipe, recipePath } from '../../recipe/recipe';
+import { secondBootstrapOwners } from './bootstrap-rules';
 import { promotionFindings } from './promotion-rules';
 import { RECIPE_RULES } from './recipe-rules';
 import { noMutableImages, pinsAreCurrent, renderedFilesMatch } from './render-rules';
@@ -86,5 +87,6 @@ export async function verify(opts: VerifyOptions): Promise<string[]> {
       findings.push(...pinsAreCurrent(recipes.get(o.environment)!, { ...o.recipe, services: current }));
     }
   }
+  findings.push(...secondBootstrapOwners(root, opts.envs));
   return [...new Set(findings)];
 }

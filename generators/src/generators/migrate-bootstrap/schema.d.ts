@@ -1,0 +1,3 @@
+export interface MigrateBootstrapGeneratorSchema {
+  skipFormat?: boolean;
+}
