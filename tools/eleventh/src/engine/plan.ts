@@ -160,7 +160,7 @@ class EnvRenderer {
     const source = promotion.from;
     if (promotion.mirrorOf) {
       const pf = this.run.previous.get(source)?.promotedFrom;
-      return pf ? { ...pf, commit: this.head, mirrorOf: source } : undefined;
+      return pf ? { ...pf, commit: this.head, sources: sourcesOf(pf), mirrorOf: source } : undefined;
     }
     if (this.run.config.followsMain(source)) return { environment: source, commit: this.head, sources: this.head };
     const sourcePf = this.run.previous.get(source)?.promotedFrom ?? this.seedRecord(source);

@@ -37,6 +37,8 @@ describe('a mirror of prod', () => {
     expect(pf.environment).toBe(readRecipeFile(root, 'prod').promotedFrom!.environment);
     expect(deployment('dr')).toMatch(/name: SITE\n\s+value: dr/);
     expect(deployment('prod')).not.toContain('SITE');
+    expect(readRecipeFile(root, 'dr').promotedFrom!.sources).toBe(readRecipeFile(root, 'prod').promotedFrom!.sources);
+    ok(root, ['verify', '--env', 'dr']);
   });
 
   it('moves with every promotion of prod, in the same commit', () => {

@@ -92,7 +92,7 @@ export async function planMirrors(root: string, config: ConfigSet, plan: Release
     const pf = plan.recipe.promotedFrom!;
     const own = recipeAtOrHead(root, pf.commit, env);
     const services = Object.fromEntries(Object.entries(plan.recipe.services).map(([n, e]) => [n, { ...e }]));
-    out.push(await renderRelease(root, { environment: env, promotedFrom: { ...pf, commit: own, mirrorOf: plan.environment }, services }, plan.recipe));
+    out.push(await renderRelease(root, { environment: env, promotedFrom: { ...pf, commit: own, sources: sourcesOf(pf), mirrorOf: plan.environment }, services }, plan.recipe));
   }
   return out;
 }
