@@ -12,11 +12,22 @@ function render(profiles: string[] = []): Json[] {
 }
 
 describe('renderPlatform', () => {
-  it('renders the base add-ons without profiles', () => {
+  it('renders the base layer without profiles: platform objects, then chart sources and add-ons', () => {
     expect(render().map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
       'Namespace/eleventh-system',
       'PriorityClass/eleventh-service',
       'ClusterRole/eleventh-tenant',
+      'HelmRepository/external-secrets',
+      'HelmRepository/jetstack',
+      'HelmRepository/kyverno',
+      'HelmRepository/prometheus-community',
+      'HelmRepository/traefik',
+      'HelmRelease/kube-prometheus-stack',
+      'HelmRelease/cert-manager',
+      'HelmRelease/traefik',
+      'HelmRelease/external-secrets',
+      'HelmRelease/kyverno',
+      'HelmRelease/kyverno-policies',
     ]);
   });
 
@@ -35,13 +46,14 @@ describe('renderPlatform', () => {
 
   it('adds each selected profile after the base, in the listed order', () => {
     const layers = render(['payments-compliance', 'observability']).map((o) => o.metadata.labels['eleventh.dev/layer']);
-    expect(layers.slice(0, 3)).toEqual(['base', 'base', 'base']);
-    expect(layers.indexOf('payments-compliance')).toBe(3);
+    const baseCount = render().length;
+    expect(layers.slice(0, baseCount)).toEqual(Array(baseCount).fill('base'));
+    expect(layers.indexOf('payments-compliance')).toBe(baseCount);
     expect(layers.indexOf('observability')).toBeGreaterThan(layers.lastIndexOf('payments-compliance'));
   });
 
-  it('observability brings its namespace, scraper identity and metrics reader role', () => {
-    const names = render(['observability']).slice(3).map((o) => `${o.kind}/${o.metadata.name}`);
+  it('observability brings its namespace, scraper identity, metrics reader role and blackbox probes', () => {
+    const names = render(['observability']).slice(render().length).map((o) => `${o.kind}/${o.metadata.name}`);
     expect(names).toEqual([
       'Namespace/observability',
       'ServiceAccount/metrics-scraper',
@@ -49,11 +61,13 @@ describe('renderPlatform', () => {
       'ClusterRoleBinding/metrics-scraper',
       'ConfigMap/scrape-defaults',
       'NetworkPolicy/default-deny-ingress',
+      'HelmRepository/observability-prometheus-community',
+      'HelmRelease/observability-blackbox-exporter',
     ]);
   });
 
   it('payments-compliance brings an isolated audit namespace and a read-only auditor role', () => {
-    const objects = render(['payments-compliance']).slice(3);
+    const objects = render(['payments-compliance']).slice(render().length);
     const ns = objects.find((o) => o.kind === 'Namespace');
     expect(ns.metadata.labels['eleventh.dev/compliance']).toBe('pci-dss');
     const role = objects.find((o) => o.kind === 'ClusterRole');

@@ -1,24 +1,90 @@
 /**
- * `renderPlatform`: the cluster-wide layer of one environment — base add-ons, then each selected
- * profile in the order the environment lists them.
+ * `renderPlatform`: the cluster-wide layer of one environment — the base (platform objects and base
+ * add-ons), then each selected profile in the order the environment lists them. Each layer is its own
+ * folder (`_platform/<layer>/`), and no two layers may define the same object: a profile names its
+ * objects after itself, so any combination of profiles renders side by side.
  */
 import { KitError, show } from '../errors';
 import type { KubeObject, PlatformContext } from './types';
-import { renderBaseAddons } from '../addons';
-import { getProfile } from '../profiles';
+import { BASE_ADDONS, releaseNameOf, renderAddonLayer, renderBaseAddons } from '../addons';
+import { enabledBaseAddons } from '../addons';
+import type { AddonSetting } from '../addons/addon';
+import { getProfile, type Profile } from '../profiles';
 import { assertDnsLabel } from './names';
 
-/** Build the platform layer; throws a KitError for an unknown or repeated profile. */
-export function renderPlatform(ctx: PlatformContext): KubeObject[] {
-  assertDnsLabel('environment', ctx.environment);
+/** The folder under `_platform/` that holds the base layer (so no profile may be called this). */
+export const BASE_LAYER = 'base';
+
+export interface PlatformLayer {
+  /** `base` or the profile's name: the folder under `_platform/`. */
+  readonly layer: string;
+  readonly objects: KubeObject[];
+}
+
+function selectedProfiles(names: readonly string[], local: readonly Profile[] = []): Profile[] {
   const seen = new Set<string>();
-  const profiles = ctx.profiles.map((name) => {
+  return names.map((name) => {
+    if (name === BASE_LAYER) throw new KitError(`profile name '${BASE_LAYER}' is reserved for the base layer`, 'another profile name');
     if (seen.has(name)) throw new KitError(`profile ${show(name)} is listed twice`, 'each profile at most once');
     seen.add(name);
-    return getProfile(name);
+    return getProfile(name, local);
   });
-  return [
-    ...renderBaseAddons({ environment: ctx.environment }),
-    ...profiles.flatMap((p) => p.render({ environment: ctx.environment })),
+}
+
+/** Every add-on (HelmRelease name) an environment with these profiles can configure, sorted. */
+export function listAddons(profiles: readonly string[] = [], local: readonly Profile[] = []): string[] {
+  const names = BASE_ADDONS.map((a) => a.name);
+  for (const p of selectedProfiles(profiles, local)) for (const a of p.addons ?? []) names.push(releaseNameOf(p.name, a.name));
+  return names.sort();
+}
+
+function checkSettings(settings: Readonly<Record<string, AddonSetting>>, profiles: readonly string[], local: readonly Profile[]): void {
+  const known = listAddons(profiles, local);
+  for (const name of Object.keys(settings)) {
+    if (!known.includes(name)) throw new KitError(`unknown add-on ${show(name)}`, `one of: ${known.join(', ')}`);
+  }
+}
+
+function identity(o: KubeObject): string {
+  return `${o.apiVersion.split('/')[0]}/${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
+}
+
+function assertNoCollision(layers: readonly PlatformLayer[]): void {
+  const owner = new Map<string, string>();
+  for (const { layer, objects } of layers) {
+    for (const o of objects) {
+      const id = identity(o);
+      const first = owner.get(id);
+      const where = `${o.kind} ${o.metadata?.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata?.name ?? ''}`;
+      if (first !== undefined) throw new KitError(`layers '${first}' and '${layer}' both define ${where}`, "a profile's objects named after the profile (e.g. '<profile>-…')");
+      owner.set(id, layer);
+    }
+  }
+}
+
+/** Build the platform layer by layer; throws a KitError for an unknown or repeated profile or add-on. */
+export function renderPlatformLayers(ctx: PlatformContext): PlatformLayer[] {
+  assertDnsLabel('environment', ctx.environment);
+  const local = ctx.localProfiles ?? [];
+  const profiles = selectedProfiles(ctx.profiles, local);
+  const settings = ctx.addons ?? {};
+  checkSettings(settings, ctx.profiles, local);
+  const baseEnabled = enabledBaseAddons(settings);
+  const layers: PlatformLayer[] = [
+    { layer: BASE_LAYER, objects: renderBaseAddons({ environment: ctx.environment, addons: settings }) },
+    ...profiles.map((p) => ({
+      layer: p.name,
+      objects: [
+        ...p.render({ environment: ctx.environment }),
+        ...renderAddonLayer({ layer: p.name, environment: ctx.environment, definitions: p.addons ?? [], settings, baseEnabled }),
+      ],
+    })),
   ];
+  assertNoCollision(layers);
+  return layers;
+}
+
+/** The platform layer as one list (base first, then profiles in the environment's order). */
+export function renderPlatform(ctx: PlatformContext): KubeObject[] {
+  return renderPlatformLayers(ctx).flatMap((l) => l.objects);
 }

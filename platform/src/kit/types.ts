@@ -107,6 +107,13 @@ export interface TenantContext {
 export interface PlatformContext {
   readonly environment: string;
   readonly profiles: readonly string[];
+  /**
+   * `platform.addons` as resolved: HelmRelease name (`cert-manager`, `<profile>-<addon>`) → turned off
+   * (`enabled: false`) or pinned to another exact chart version. @default {}
+   */
+  readonly addons?: Readonly<Record<string, { readonly enabled?: boolean; readonly version?: string }>>;
+  /** The repository's own profiles (`platform/profiles/index.ts` `PROFILES`), when the kit is the installed package. */
+  readonly localProfiles?: readonly import('../profiles/profile').Profile[];
 }
 
 /** One Flux Kustomization per namespace per environment (applied by the cluster's bootstrap). */

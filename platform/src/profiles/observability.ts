@@ -11,6 +11,7 @@ import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPol
 import type { KubeObject } from '../kit/types';
 import { platformLabels } from '../addons/labels';
 import type { Profile, ProfileContext } from './profile';
+import { blackboxExporter } from './blackbox-exporter';
 
 const NAME = 'observability';
 const NAMESPACE = 'observability';
@@ -66,6 +67,7 @@ function render(ctx: ProfileContext): KubeObject[] {
 /** The observability profile. */
 export const observability: Profile = {
   name: NAME,
-  description: 'Metrics stack namespace, scraper identity with read access, scrape defaults',
+  description: 'Metrics stack namespace, scraper identity with read access, scrape defaults, blackbox probes',
   render,
+  addons: [blackboxExporter],
 };

@@ -15,6 +15,7 @@ const PROFILES = join(REPO, 'platform', 'src', 'profiles');
 /** A tree holding the platform's real profiles index and Profile type. */
 function withPlatform(): Tree {
   const tree = createEnvironmentsTree();
+  tree.write('platform/src/index.ts', readFileSync(join(REPO, 'platform', 'src', 'index.ts'), 'utf8'));
   for (const file of ['index.ts', 'profile.ts']) {
     tree.write(`platform/src/profiles/${file}`, readFileSync(join(PROFILES, file), 'utf8'));
   }
@@ -50,11 +51,28 @@ describe('profile generator', () => {
     expect(registerInIndex('export const x = 1;\n', { name: 'b', symbol: 'b' })).toBeNull();
   });
 
-  it('still writes the profile when the index has no registry (the step is printed)', async () => {
-    const tree = createEnvironmentsTree();
+  it('still writes the profile when the kit\'s index has no registry (the step is printed)', async () => {
+    const tree = withPlatform();
+    tree.write('platform/src/index.ts', 'export {};\n');
+    tree.write('platform/src/profiles/index.ts', 'export const x = 1;\n');
     await profileGenerator(tree, { name: 'trading-risk' });
     expect(tree.exists('platform/src/profiles/trading-risk.ts')).toBe(true);
-    expect(tree.exists('platform/src/profiles/index.ts')).toBe(false);
+    expect(tree.read('platform/src/profiles/index.ts', 'utf8')).toBe('export const x = 1;\n');
+  });
+
+  it('in a repository whose kit is the installed package, writes platform/profiles/ and creates its registry', async () => {
+    const tree = createEnvironmentsTree();
+    await profileGenerator(tree, { name: 'markets-risk' });
+    expect(tree.exists('platform/src/profiles/markets-risk.ts')).toBe(false);
+    const source = tree.read('platform/profiles/markets-risk.ts', 'utf8')!;
+    expect(source).toContain("import { platformLabels, type KubeObject, type Profile, type ProfileContext } from '@eleventh/platform';");
+    expect(source).not.toContain("from '../kit/types'");
+    const index = tree.read('platform/profiles/index.ts', 'utf8')!;
+    expect(index).toContain("import type { Profile } from '@eleventh/platform';\nimport { marketsRisk } from './markets-risk';");
+    expect(index).toContain('export const PROFILES: readonly Profile[] = [marketsRisk];');
+    await profileGenerator(tree, { name: 'fx-desk' });
+    expect(tree.read('platform/profiles/index.ts', 'utf8')).toContain('export const PROFILES: readonly Profile[] = [marketsRisk, fxDesk];');
+    await expect(profileGenerator(tree, { name: 'observability' })).rejects.toThrow("platform/profiles/observability.ts: 'observability' is a profile of @eleventh/platform");
   });
 
   it('generates a profile the platform loads and whose objects validate', async () => {

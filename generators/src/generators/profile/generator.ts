@@ -1,16 +1,17 @@
 /**
- * `nx g @eleventh/nx:profile <name>`: a business unit's add-ons, selectable per environment
- * with `profiles: [<name>]` in environment.yaml.
+ * `nx g @eleventh/nx:profile <name>`: a business unit's objects and add-ons, selectable per environment
+ * with `profiles: [<name>]` in environment.yaml. Written beside the kit's profiles when this repository
+ * carries the kit's source (platform/src/), else into the repository's own registry (platform/profiles/).
  */
 import { join } from 'node:path';
 import { formatFiles, type Tree } from '@nx/devkit';
 import { renderFiles } from '../../utils/templates';
 import type { ProfileGeneratorSchema } from './schema';
-import { normalizeOptions, PROFILES_DIR, type NormalizedProfileOptions } from './lib/normalize-options';
+import { normalizeOptions, type NormalizedProfileOptions } from './lib/normalize-options';
 import { registerProfile } from './lib/register-profile';
 
 function addProfileFile(tree: Tree, o: NormalizedProfileOptions): void {
-  renderFiles(tree, join(__dirname, 'files'), PROFILES_DIR, { name: o.name, symbol: o.symbol, description: o.description });
+  renderFiles(tree, join(__dirname, 'files'), o.dir, { name: o.name, symbol: o.symbol, description: o.description, local: o.mode === 'kit' });
 }
 
 export async function profileGenerator(tree: Tree, options: ProfileGeneratorSchema): Promise<void> {
