@@ -48,6 +48,14 @@ export interface GitVerify {
   readonly secretRef: string;
 }
 
+/** One `platform.addons.<name>` after inheritance, with the file and line that set it. */
+export interface ResolvedAddonSetting extends Origin {
+  /** `false` turns the add-on off. @default true */
+  readonly enabled?: boolean;
+  /** An exact chart version instead of the add-on's own. */
+  readonly version?: string;
+}
+
 /** An environment after following its `extends` chain. */
 export interface ResolvedEnvironment {
   readonly name: string;
@@ -56,6 +64,10 @@ export interface ResolvedEnvironment {
   readonly registry: string;
   readonly cluster: { readonly name: string; readonly git: { readonly url: string; readonly branch: string; readonly verify?: GitVerify } };
   readonly profiles: readonly string[];
+  /** Where each entry of `profiles` was written (same order). */
+  readonly profileOrigins?: readonly Origin[];
+  /** `platform.addons`: HelmRelease name → setting (platform/defaults.yaml, then the chain; maps merge). */
+  readonly addons?: Readonly<Record<string, ResolvedAddonSetting>>;
   readonly promotion?: PromotionConfig;
 }
 
@@ -106,11 +118,25 @@ export interface PromotedFrom {
   readonly mirrorOf?: string;
 }
 
+/** One add-on in a recipe: what the environment's HelmRelease of that name installs. */
+export interface RecipeAddon {
+  /** Chart name in its repository. */
+  readonly chart: string;
+  /** Exact chart version. */
+  readonly version: string;
+  /** The chart repository's URL (`https://…` or `oci://…`). */
+  readonly repository: string;
+  /** `sha256:<hex>` over the release's values as JSON with keys sorted. */
+  readonly values: string;
+}
+
 export interface Recipe {
   readonly environment: string;
   readonly promotedFrom?: PromotedFrom;
   /** Sorted by service name. */
   readonly services: Readonly<Record<string, RecipeEntry>>;
+  /** HelmRelease name → its chart; sorted by name. Absent when the environment renders no add-ons. */
+  readonly addons?: Readonly<Record<string, RecipeAddon>>;
 }
 
 /** The sources commit of a promotion record (old records have none: their commit). */

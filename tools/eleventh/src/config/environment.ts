@@ -4,9 +4,9 @@
  * registry, cluster.name, cluster.git.url (cluster.git.branch defaults to `main`).
  */
 import { ConfigError } from '../errors';
-import type { GitVerify, ResolvedEnvironment } from '../model';
+import type { GitVerify, Origin, ResolvedAddonSetting, ResolvedEnvironment } from '../model';
 import type { YamlDoc } from '../yaml/read';
-import { fold, layerOf, leafAt, valueAt, type Leaves } from './layers';
+import { fold, layerOf, leafAt, leavesUnder, valueAt, type Leaves } from './layers';
 import { promotionOf } from './promotion';
 import { isPlainObject } from './schema-validate';
 
@@ -17,13 +17,43 @@ export function environmentLeaves(chain: readonly string[], docs: ReadonlyMap<st
   return fold(chain.map((env) => layerOf(docs.get(env)!, [], INHERITED_ONLY)));
 }
 
-export function resolveEnvironment(name: string, chain: readonly string[], docs: ReadonlyMap<string, YamlDoc>): ResolvedEnvironment {
+/**
+ * `platform.addons` along platform/defaults.yaml then the chain (maps merge, so prod can turn one add-on off
+ * and inherit the rest). A leaf is `false`/`true` for the whole add-on, or its `enabled` / `version`.
+ */
+export function resolveAddonSettings(chain: readonly string[], docs: ReadonlyMap<string, YamlDoc>, platform?: YamlDoc): Record<string, ResolvedAddonSetting> {
+  const layers = [...(platform ? [layerOf(platform, [], ['service', 'tenant'])] : []), ...chain.map((env) => layerOf(docs.get(env)!, [], INHERITED_ONLY))];
+  const out: Record<string, { enabled?: boolean; version?: string; file: string; line?: number }> = {};
+  for (const leaf of leavesUnder(fold(layers), ['platform', 'addons'])) {
+    const [name, key] = leaf.path.slice(2);
+    if (name === undefined) continue;
+    const entry = (out[name] ??= { file: leaf.file, line: leaf.line });
+    if (key === undefined && typeof leaf.value === 'boolean') entry.enabled = leaf.value;
+    else if (key === 'enabled' && typeof leaf.value === 'boolean') entry.enabled = leaf.value;
+    else if (key === 'version' && typeof leaf.value === 'string') entry.version = leaf.value;
+    if (key === undefined || key === 'version' || entry.line === undefined) Object.assign(entry, { file: leaf.file, line: leaf.line });
+  }
+  return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]]));
+}
+
+function profileOrigins(chain: readonly string[], docs: ReadonlyMap<string, YamlDoc>, count: number): Origin[] {
+  for (const env of [...chain].reverse()) {
+    const doc = docs.get(env)!;
+    if (isPlainObject(doc.value) && Array.isArray(doc.value.profiles)) {
+      return Array.from({ length: count }, (_, i) => ({ file: doc.file, line: doc.lineOf(['profiles', i]) ?? doc.lineOf(['profiles']) }));
+    }
+  }
+  return [];
+}
+
+export function resolveEnvironment(name: string, chain: readonly string[], docs: ReadonlyMap<string, YamlDoc>, platform?: YamlDoc): ResolvedEnvironment {
   const leaves = environmentLeaves(chain, docs);
   const text = (path: string[], fallback = ''): string => {
     const v = leafAt(leaves, path)?.value;
     return typeof v === 'string' ? v : fallback;
   };
   const profiles = leafAt(leaves, ['profiles'])?.value;
+  const profileList = Array.isArray(profiles) ? profiles.filter((p): p is string => typeof p === 'string') : [];
   const promotion = promotionOf(name, docs.get(name)!);
   const verify = valueAt(leaves, ['cluster', 'git', 'verify']);
   return {
@@ -34,7 +64,9 @@ export function resolveEnvironment(name: string, chain: readonly string[], docs:
       name: text(['cluster', 'name']),
       git: { url: text(['cluster', 'git', 'url']), branch: text(['cluster', 'git', 'branch'], 'main'), ...(isPlainObject(verify) && typeof verify.secretRef === 'string' ? { verify: gitVerify(verify) } : {}) },
     },
-    profiles: Array.isArray(profiles) ? profiles.filter((p): p is string => typeof p === 'string') : [],
+    profiles: profileList,
+    profileOrigins: profileOrigins(chain, docs, profileList.length),
+    addons: resolveAddonSettings(chain, docs, platform),
     ...(promotion ? { promotion } : {}),
   };
 }

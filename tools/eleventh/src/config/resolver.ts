@@ -27,7 +27,7 @@ export class Resolver {
   environment(env: string): ResolvedEnvironment {
     let resolved = this.environments.get(env);
     if (!resolved) {
-      resolved = resolveEnvironment(env, this.chain(env), this.inputs.docs);
+      resolved = resolveEnvironment(env, this.chain(env), this.inputs.docs, this.inputs.platform);
       this.environments.set(env, resolved);
     }
     return resolved;

@@ -2,6 +2,7 @@
 import environment from './schemas/environment.schema.json';
 import overrides from './schemas/overrides.schema.json';
 import platformDefaults from './schemas/platform-defaults.schema.json';
+import platformSettings from './schemas/platform-settings.schema.json';
 import serviceConfig from './schemas/service-config.schema.json';
 import tenant from './schemas/tenant.schema.json';
 
@@ -33,6 +34,7 @@ const documents: Readonly<Record<string, Schema>> = {
   'environment.schema.json': environment as Schema,
   'overrides.schema.json': overrides as Schema,
   'platform-defaults.schema.json': platformDefaults as Schema,
+  'platform-settings.schema.json': platformSettings as Schema,
   'service-config.schema.json': serviceConfig as Schema,
   'tenant.schema.json': tenant as Schema,
 };

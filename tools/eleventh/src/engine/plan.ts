@@ -5,7 +5,7 @@
 import { dirname } from 'node:path';
 import { loadConfig, checkOverrides, type ConfigSet } from '../config/load';
 import { ConfigErrors, UsageError } from '../errors';
-import { loadKit, kitEntry, type Kit } from '../load/kit';
+import { loadKit, kitEntry, loadLocalProfiles, type Kit } from '../load/kit';
 import { readServiceHeaders } from '../load/services';
 import { sourcesOf, type Pin, type PromotedFrom, type Recipe, type RecipeEntry } from '../model';
 import { computePins, startGraph } from '../pins/compute';
@@ -132,8 +132,8 @@ class EnvRenderer {
     const files: FileMap = new Map();
     const input = { ...this.base, sourceRoot: this.root, environment: env, config, services, previous: prev?.services, full: this.full };
     const out = await timed(`render ${env}`, () => renderServices(this.pool, input, files));
-    renderEnvironmentLayers(this.kit, { environment: config.environment(env), tenants: tenantsOf(config, env), services: namesByNamespace(services) }, files);
-    const recipe = { environment: env, services: out.entries };
+    const layers = renderEnvironmentLayers(this.kit, { environment: config.environment(env), tenants: tenantsOf(config, env), services: namesByNamespace(services) }, files, loadLocalProfiles(this.root));
+    const recipe: Recipe = { environment: env, services: out.entries, ...withAddons(layers.addons) };
     return { files, kept: out.kept, outcome: { environment: env, previous: prev, recipe, rendered: out.rendered, seeded: false } };
   }
 
@@ -210,6 +210,11 @@ function estimateRenders(config: ConfigSet, env: string, prev: Recipe | undefine
   if (!config.followsMain(env)) return prev && !full ? 0 : services.length;
   if (full || !prev) return services.length;
   return services.filter((s) => prev.services[s.name]?.commit !== s.commit || prev.services[s.name]?.inputs !== s.inputs).length;
+}
+
+/** The recipe's `addons` key: present only when the environment renders add-ons. */
+export function withAddons(addons: Recipe['addons']): Pick<Recipe, 'addons'> {
+  return addons && Object.keys(addons).length > 0 ? { addons } : {};
 }
 
 /** A seed entry: what promotion copies (namespace, pin, inputs); image and digest are rendered anew. */

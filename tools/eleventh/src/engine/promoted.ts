@@ -3,7 +3,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { loadConfig, type ConfigSet } from '../config/load';
 import { ConfigError } from '../errors';
-import { loadKit, kitEntry } from '../load/kit';
+import { loadKit, kitEntry, loadLocalProfiles } from '../load/kit';
 import { blobId } from '../load/services';
 import { sourcesOf, type PromotedFrom, type Recipe } from '../model';
 import { git } from '../git/run';
@@ -81,10 +81,13 @@ export async function renderPromoted(input: PromotedRenderInput, files: FileMap)
     const services = servicesOf(sourceRoot, input.recipe);
     const out = await renderServices(input.pool, { sourceRoot, environment: input.environment, config, kit, kitId, engineId: input.engineId, services, full: true }, files);
     const layout = { environment: config.environment(input.environment), tenants: tenantsOf(config, input.environment), services: namesByNamespace(services) };
-    renderEnvironmentLayers(kit, layout, files);
+    const layers = renderEnvironmentLayers(kit, layout, files, loadLocalProfiles(sourceRoot));
     // `manifest` only lets `recipe` skip unchanged services; promoted environments are always rendered whole,
     // and keeping it would make every engine change rewrite their recipes without a promotion.
     const entries = Object.fromEntries(Object.entries(out.entries).map(([name, { manifest: _manifest, ...entry }]) => [name, entry]));
-    return { environment: input.environment, promotedFrom: input.recipe.promotedFrom, services: entries };
+    // Add-ons come from the same sources as everything else: a chart bump on main reaches this environment
+    // only when a promotion moves its sources.
+    const addons = layers.addons;
+    return { environment: input.environment, promotedFrom: input.recipe.promotedFrom, services: entries, ...(Object.keys(addons).length > 0 ? { addons } : {}) };
   });
 }

@@ -22,6 +22,24 @@ export function loadKit(root: string): Kit {
   return kit;
 }
 
+/** Where a repository whose kit is the installed package keeps its own profiles (`export const PROFILES`). */
+export const LOCAL_PROFILES = join('platform', 'profiles', 'index.ts');
+
+const localProfiles = new Map<string, readonly unknown[]>();
+
+/** The repository's own profiles as of a source root (none when it has no platform/profiles/index.ts). */
+export function loadLocalProfiles(root: string): readonly unknown[] {
+  let profiles = localProfiles.get(root);
+  if (!profiles) {
+    const file = join(root, LOCAL_PROFILES);
+    const mod = existsSync(file) ? requireFromRoot<{ PROFILES?: unknown }>(root, file) : {};
+    profiles = Array.isArray(mod.PROFILES) ? mod.PROFILES : [];
+    localProfiles.set(root, profiles);
+  }
+  return profiles;
+}
+
 export function forgetKit(root: string): void {
   kits.delete(root);
+  localProfiles.delete(root);
 }

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { PromotedFrom, Recipe, RecipeEntry } from '../model';
+import type { PromotedFrom, Recipe, RecipeAddon, RecipeEntry } from '../model';
 import { ConfigError } from '../errors';
 import { toYaml } from '../render/files';
 import { fastParseRecipe } from './fast-parse';
@@ -23,6 +23,24 @@ function entryFrom(file: string, name: string, raw: unknown): RecipeEntry {
   }
   if (!HEX40.test(e.commit!)) throw new ConfigError({ file }, `service '${name}' commit '${e.commit}' is not a full SHA`, '40 hex characters');
   return { namespace: e.namespace!, commit: e.commit!, image: e.image!, digest: e.digest!, inputs: e.inputs!, ...(e.manifest ? { manifest: e.manifest } : {}) };
+}
+
+const ADDON_KEYS = ['chart', 'version', 'repository', 'values'] as const;
+
+function addonFrom(file: string, name: string, raw: unknown): RecipeAddon {
+  const expected = 'chart, version, repository, values';
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError({ file }, `add-on '${name}' is not a map`, expected);
+  const r = raw as Record<string, unknown>;
+  for (const key of Object.keys(r)) if (!(ADDON_KEYS as readonly string[]).includes(key)) throw new ConfigError({ file }, `unknown key 'addons.${name}.${key}'`, expected);
+  for (const key of ADDON_KEYS) if (typeof r[key] !== 'string') throw new ConfigError({ file }, `add-on '${name}' has no '${key}'`, expected);
+  return { chart: r.chart as string, version: r.version as string, repository: r.repository as string, values: r.values as string };
+}
+
+function addonsOf(file: string, raw: unknown): Record<string, RecipeAddon> | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError({ file }, 'addons is not a map', 'addons: {<release>: {chart, version, repository, values}}');
+  const r = raw as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(r).sort().map((name) => [name, addonFrom(file, name, r[name])]));
 }
 
 const PF_KEYS = ['environment', 'commit', 'sources', 'tag', 'tagger', 'signer', 'mirrorOf'] as const;
@@ -62,7 +80,8 @@ export function parseRecipe(text: string, file: string): Recipe {
   const raw = (doc.services ?? {}) as Record<string, unknown>;
   for (const name of Object.keys(raw).sort()) services[name] = entryFrom(file, name, raw[name]);
   const pf = doc.promotedFrom === undefined || doc.promotedFrom === null ? undefined : promotedFromOf(file, doc.promotedFrom);
-  return { environment: String(doc.environment), ...(pf ? { promotedFrom: pf } : {}), services };
+  const addons = addonsOf(file, doc.addons);
+  return { environment: String(doc.environment), ...(pf ? { promotedFrom: pf } : {}), services, ...(addons && Object.keys(addons).length > 0 ? { addons } : {}) };
 }
 
 export function readRecipe(root: string, env: string): Recipe | undefined {
@@ -80,11 +99,17 @@ export function serializeRecipe(recipe: Recipe): string {
     services[name] = { namespace: e.namespace, commit: e.commit, image: e.image, digest: e.digest, inputs: e.inputs, ...(e.manifest ? { manifest: e.manifest } : {}) };
   }
   const pf = recipe.promotedFrom;
+  const addons: Record<string, RecipeAddon> = {};
+  for (const name of Object.keys(recipe.addons ?? {}).sort()) {
+    const a = recipe.addons![name];
+    addons[name] = { chart: a.chart, version: a.version, repository: a.repository, values: a.values };
+  }
   return toYaml({
     apiVersion: RECIPE_API,
     kind: 'Recipe',
     environment: recipe.environment,
     ...(pf ? { promotedFrom: orderedPromotedFrom(pf) } : {}),
     services,
+    ...(Object.keys(addons).length > 0 ? { addons } : {}),
   });
 }

@@ -5,9 +5,12 @@
  */
 import type { KubeObject } from '@eleventh/platform';
 import type { Kit } from '../load/kit';
-import type { ResolvedEnvironment, ResolvedTenantConfig } from '../model';
+import type { RecipeAddon, ResolvedEnvironment, ResolvedTenantConfig } from '../model';
 import { ConfigError, ValidationError } from '../errors';
 import { addFolder, kustomization, type FileMap } from './files';
+import { kitCall } from './kit-call';
+import { platformLayers } from './platform';
+import { addonEntries } from './addons';
 
 export interface EnvironmentLayout {
   readonly environment: ResolvedEnvironment;
@@ -21,27 +24,6 @@ function checked(kit: Kit, where: string, objects: KubeObject[]): KubeObject[] {
   const findings = objects.flatMap((o) => kit.checkObject(o).map((f) => `${where}: ${f}`));
   if (findings.length > 0) throw new ValidationError(findings);
   return objects;
-}
-
-/** A kit construction error is the input's fault: report it against the file that configured it. */
-function kitCall<T>(kit: Kit, file: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    if (err instanceof kit.KitError) throw new ConfigError({ file }, err.message);
-    throw err;
-  }
-}
-
-function platformObjects(kit: Kit, env: ResolvedEnvironment): KubeObject[] {
-  try {
-    return kit.renderPlatform({ environment: env.name, profiles: env.profiles });
-  } catch (err) {
-    if (err instanceof kit.KitError) {
-      throw new ConfigError({ file: `environments/${env.name}/environment.yaml` }, err.message, `one of: ${kit.listProfiles().join(', ')}`);
-    }
-    throw err;
-  }
 }
 
 /**
@@ -61,12 +43,30 @@ function fluxObjects(kit: Kit, env: ResolvedEnvironment, namespaces: readonly st
   return namespaces.map((ns) => kit.renderFluxNamespace({ environment: env.name, namespace: ns, path: `./environments/${env.name}/${ns}` }));
 }
 
-/** Render every non-service file of one environment into `files`. */
-export function renderEnvironmentLayers(kit: Kit, layout: EnvironmentLayout, files: FileMap): void {
+/** What the layers tell the recipe. */
+export interface LayersOutcome {
+  /** HelmRelease name → chart, version, repository, values digest (empty without add-ons). */
+  readonly addons: Readonly<Record<string, RecipeAddon>>;
+}
+
+/** `_platform/`: one folder per layer (base, then each profile), or one flat folder for a kit from before layers. */
+function addPlatform(kit: Kit, env: ResolvedEnvironment, base: string, files: FileMap, localProfiles: readonly unknown[]): KubeObject[] {
+  const layers = platformLayers(kit, env, localProfiles);
+  if (layers.flat) {
+    addFolder(files, `${base}/_platform`, checked(kit, `${base}/_platform`, layers.flat));
+    return layers.flat;
+  }
+  for (const layer of layers.layers) addFolder(files, `${base}/_platform/${layer.layer}`, checked(kit, `${base}/_platform/${layer.layer}`, layer.objects));
+  files.set(`${base}/_platform/kustomization.yaml`, kustomization(layers.layers.map((l) => l.layer)));
+  return layers.layers.flatMap((l) => l.objects);
+}
+
+/** Render every non-service file of one environment into `files`. `localProfiles`: the repository's own (load/kit.ts). */
+export function renderEnvironmentLayers(kit: Kit, layout: EnvironmentLayout, files: FileMap, localProfiles: readonly unknown[] = []): LayersOutcome {
   const env = layout.environment;
   const base = `environments/${env.name}`;
   const namespaces = [...layout.tenants.keys()].sort();
-  addFolder(files, `${base}/_platform`, checked(kit, `${base}/_platform`, platformObjects(kit, env)));
+  const platform = addPlatform(kit, env, base, files, localProfiles);
   addFolder(files, `${base}/_flux`, checked(kit, `${base}/_flux`, fluxObjects(kit, env, namespaces)));
   if (typeof kit.renderArgoBootstrap === 'function') {
     addFolder(files, `${base}/_argocd`, checked(kit, `${base}/_argocd`, kit.renderArgoBootstrap({ environment: env.name, url: env.cluster.git.url, branch: env.cluster.git.branch })));
@@ -79,4 +79,5 @@ export function renderEnvironmentLayers(kit: Kit, layout: EnvironmentLayout, fil
     addFolder(files, `${base}/${ns}`, checked(kit, where, objects), layout.services.get(ns) ?? []);
   }
   files.set(`${base}/kustomization.yaml`, kustomization(['_platform', ...namespaces]));
+  return { addons: addonEntries(platform) };
 }
