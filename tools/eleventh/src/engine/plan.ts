@@ -132,7 +132,7 @@ class EnvRenderer {
     const files: FileMap = new Map();
     const input = { ...this.base, sourceRoot: this.root, environment: env, config, services, previous: prev?.services, full: this.full };
     const out = await timed(`render ${env}`, () => renderServices(this.pool, input, files));
-    const layers = renderEnvironmentLayers(this.kit, { environment: config.environment(env), tenants: tenantsOf(config, env), services: namesByNamespace(services) }, files, loadLocalProfiles(this.root));
+    const layers = renderEnvironmentLayers(this.kit, { environment: config.environment(env), tenants: tenantsOf(config, env), services: namesByNamespace(services) }, files, { localProfiles: loadLocalProfiles(this.root), sourceRoot: this.root });
     const recipe: Recipe = { environment: env, services: out.entries, ...withAddons(layers.addons) };
     return { files, kept: out.kept, outcome: { environment: env, previous: prev, recipe, rendered: out.rendered, seeded: false } };
   }

@@ -81,7 +81,7 @@ export async function renderPromoted(input: PromotedRenderInput, files: FileMap)
     const services = servicesOf(sourceRoot, input.recipe);
     const out = await renderServices(input.pool, { sourceRoot, environment: input.environment, config, kit, kitId, engineId: input.engineId, services, full: true }, files);
     const layout = { environment: config.environment(input.environment), tenants: tenantsOf(config, input.environment), services: namesByNamespace(services) };
-    const layers = renderEnvironmentLayers(kit, layout, files, loadLocalProfiles(sourceRoot));
+    const layers = renderEnvironmentLayers(kit, layout, files, { localProfiles: loadLocalProfiles(sourceRoot), sourceRoot });
     // `manifest` only lets `recipe` skip unchanged services; promoted environments are always rendered whole,
     // and keeping it would make every engine change rewrite their recipes without a promotion.
     const entries = Object.fromEntries(Object.entries(out.entries).map(([name, { manifest: _manifest, ...entry }]) => [name, entry]));

@@ -4,7 +4,8 @@
  * them together. Services are rendered separately (render/service.ts); this file only lists their folders.
  */
 import type { KubeObject } from '@eleventh/platform';
-import type { Kit } from '../load/kit';
+import { dirname } from 'node:path';
+import { kitEntry, type Kit } from '../load/kit';
 import type { RecipeAddon, ResolvedEnvironment, ResolvedTenantConfig } from '../model';
 import { ConfigError, ValidationError } from '../errors';
 import { addFolder, kustomization, type FileMap } from './files';
@@ -50,8 +51,8 @@ export interface LayersOutcome {
 }
 
 /** `_platform/`: one folder per layer (base, then each profile), or one flat folder for a kit from before layers. */
-function addPlatform(kit: Kit, env: ResolvedEnvironment, base: string, files: FileMap, localProfiles: readonly unknown[]): KubeObject[] {
-  const layers = platformLayers(kit, env, localProfiles);
+function addPlatform(kit: Kit, env: ResolvedEnvironment, base: string, files: FileMap, opts: PlatformOptions): KubeObject[] {
+  const layers = platformLayers(kit, env, opts.localProfiles ?? [], opts.sourceRoot ? { root: opts.sourceRoot, dir: dirname(kitEntry(opts.sourceRoot)) } : undefined);
   if (layers.flat) {
     addFolder(files, `${base}/_platform`, checked(kit, `${base}/_platform`, layers.flat));
     return layers.flat;
@@ -61,12 +62,19 @@ function addPlatform(kit: Kit, env: ResolvedEnvironment, base: string, files: Fi
   return layers.layers.flatMap((l) => l.objects);
 }
 
-/** Render every non-service file of one environment into `files`. `localProfiles`: the repository's own (load/kit.ts). */
-export function renderEnvironmentLayers(kit: Kit, layout: EnvironmentLayout, files: FileMap, localProfiles: readonly unknown[] = []): LayersOutcome {
+export interface PlatformOptions {
+  /** The repository's own profiles (load/kit.ts loadLocalProfiles). */
+  readonly localProfiles?: readonly unknown[];
+  /** The source root the kit was loaded from: bad values in the kit's source are reported there. */
+  readonly sourceRoot?: string;
+}
+
+/** Render every non-service file of one environment into `files`. */
+export function renderEnvironmentLayers(kit: Kit, layout: EnvironmentLayout, files: FileMap, opts: PlatformOptions = {}): LayersOutcome {
   const env = layout.environment;
   const base = `environments/${env.name}`;
   const namespaces = [...layout.tenants.keys()].sort();
-  const platform = addPlatform(kit, env, base, files, localProfiles);
+  const platform = addPlatform(kit, env, base, files, opts);
   addFolder(files, `${base}/_flux`, checked(kit, `${base}/_flux`, fluxObjects(kit, env, namespaces)));
   if (typeof kit.renderArgoBootstrap === 'function') {
     addFolder(files, `${base}/_argocd`, checked(kit, `${base}/_argocd`, kit.renderArgoBootstrap({ environment: env.name, url: env.cluster.git.url, branch: env.cluster.git.branch })));

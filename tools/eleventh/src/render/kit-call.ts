@@ -2,6 +2,13 @@
 import type { Kit } from '../load/kit';
 import type { Origin, ResolvedEnvironment } from '../model';
 import { ConfigError } from '../errors';
+import { locateLiteral } from './locate';
+
+/** Where the kit's source lives, to point at a bad value written there. */
+export interface KitSource {
+  readonly root: string;
+  readonly dir: string;
+}
 
 export function kitCall<T>(kit: Kit, file: string, fn: () => T): T {
   try {
@@ -16,10 +23,12 @@ export function kitCall<T>(kit: Kit, file: string, fn: () => T): T {
  * A KitError about an environment's platform: at the add-on setting or profile entry it quotes when there
  * is one (`'cert-manager'`), else at the environment's own environment.yaml.
  */
-export function kitConfigError(env: ResolvedEnvironment, err: Error, expected?: string): ConfigError {
+export function kitConfigError(env: ResolvedEnvironment, err: Error, expected?: string, source?: KitSource): ConfigError {
   const quoted = (name: string) => err.message.includes(`'${name}'`);
   const setting = Object.entries(env.addons ?? {}).find(([name]) => quoted(name))?.[1];
   const profileAt = env.profiles.findIndex(quoted);
-  const at: Origin = setting ?? env.profileOrigins?.[profileAt] ?? { file: `environments/${env.name}/environment.yaml` };
+  const version = /^chart version '([^']+)' of '([^']+)'/.exec(err.message);
+  const inKit = version && setting?.version !== version[1] && source ? locateLiteral(source.root, source.dir, version[1]) : undefined;
+  const at: Origin = inKit ?? setting ?? env.profileOrigins?.[profileAt] ?? { file: `environments/${env.name}/environment.yaml` };
   return new ConfigError(at, err.message, err.message.includes('(expected') ? undefined : expected);
 }

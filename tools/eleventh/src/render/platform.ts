@@ -9,7 +9,7 @@ import type { Kit } from '../load/kit';
 import type { ResolvedEnvironment } from '../model';
 import { ConfigError, ConfigErrors } from '../errors';
 import { didYouMean } from '../config/suggest';
-import { kitConfigError } from './kit-call';
+import { kitConfigError, type KitSource } from './kit-call';
 
 export type PlatformLayers = { readonly flat: KubeObject[]; readonly layers?: undefined } | { readonly flat?: undefined; readonly layers: PlatformLayer[] };
 
@@ -33,7 +33,7 @@ function preflight(kit: Kit, env: ResolvedEnvironment, local: LocalProfiles): vo
   if (errors.length > 0) throw new ConfigErrors(errors);
 }
 
-export function platformLayers(kit: Kit, env: ResolvedEnvironment, localProfiles: readonly unknown[]): PlatformLayers {
+export function platformLayers(kit: Kit, env: ResolvedEnvironment, localProfiles: readonly unknown[], source?: KitSource): PlatformLayers {
   const local = localProfiles as LocalProfiles;
   preflight(kit, env, local);
   const addons = Object.fromEntries(Object.entries(env.addons ?? {}).map(([name, s]) => [name, { ...(s.enabled !== undefined ? { enabled: s.enabled } : {}), ...(s.version ? { version: s.version } : {}) }]));
@@ -42,7 +42,7 @@ export function platformLayers(kit: Kit, env: ResolvedEnvironment, localProfiles
     if (typeof kit.renderPlatformLayers === 'function') return { layers: kit.renderPlatformLayers(ctx) };
     return { flat: kit.renderPlatform(ctx) };
   } catch (err) {
-    if (err instanceof kit.KitError) throw kitConfigError(env, err, `one of: ${kit.listProfiles(local).join(', ')}`);
+    if (err instanceof kit.KitError) throw kitConfigError(env, err, `one of: ${kit.listProfiles(local).join(', ')}`, source);
     throw err;
   }
 }
