@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from './load';
-import { cleanTrees, treeWith } from './testing';
+import { cleanTrees, PLATFORM_DEFAULTS_TEXT, treeWith } from './testing';
 
 afterAll(cleanTrees);
 
@@ -117,9 +117,25 @@ describe('environments', () => {
       registry: 'registry.example.com/acme',
       cluster: { name: 'prod', git: { url: 'https://git.example.com/acme/eleventh.git', branch: 'main' } },
       profiles: ['retail'],
+      profileOrigins: [{ file: 'environments/staging/environment.yaml', line: expect.any(Number) }],
+      addons: {},
       promotion: { from: 'preprod', tags: 'prod-v*', branch: 'main', signed: false, freeze: [] },
     });
     expect(config.environments).toEqual(['ops-staging', 'preprod', 'prod', 'staging']);
+  });
+
+  it('platform.addons merge along extends: prod turns kyverno off and inherits the version pinned in platform/defaults.yaml', () => {
+    const config = loadConfig(
+      treeWith({
+        'platform/defaults.yaml': `${PLATFORM_DEFAULTS_TEXT}platform:\n  addons:\n    cert-manager:\n      version: v1.21.2\n`,
+        'environments/prod/environment.yaml': 'extends: preprod\ncluster:\n  name: prod\npromotion:\n  from: preprod\n  tags: prod-v*\nplatform:\n  addons:\n    kyverno: false\n',
+      }),
+    );
+    expect(config.environment('prod').addons).toEqual({
+      'cert-manager': { version: 'v1.21.2', file: 'platform/defaults.yaml', line: expect.any(Number) },
+      kyverno: { enabled: false, file: 'environments/prod/environment.yaml', line: expect.any(Number) },
+    });
+    expect(config.environment('staging').addons).toEqual({ 'cert-manager': { version: 'v1.21.2', file: 'platform/defaults.yaml', line: expect.any(Number) } });
   });
 
   it('ops-staging follows main although it extends staging', () => {

@@ -5,7 +5,8 @@ import { validateSchema } from './schema-validate';
 import { levenshtein, nearest } from './suggest';
 
 const dir = join(__dirname, 'schemas');
-const FREE_FORM = ['env', 'values'];
+/** Maps keyed by the user's names (variables, values, add-ons): their keys are checked by `propertyNames`, not a list. */
+const FREE_FORM = ['env', 'values', 'addons'];
 
 /** Every object schema (with its key) in a schema document. */
 function objectSchemas(node: unknown, key: string, out: Array<[string, Record<string, unknown>]>): void {
@@ -23,7 +24,7 @@ function objectSchemas(node: unknown, key: string, out: Array<[string, Record<st
 describe('schemas', () => {
   it('are draft-07 and reject unknown keys everywhere except env and values', () => {
     const files = readdirSync(dir).filter((f) => f.endsWith('.schema.json'));
-    expect(files.sort()).toEqual(['environment.schema.json', 'overrides.schema.json', 'platform-defaults.schema.json', 'service-config.schema.json', 'tenant.schema.json']);
+    expect(files.sort()).toEqual(['environment.schema.json', 'overrides.schema.json', 'platform-defaults.schema.json', 'platform-settings.schema.json', 'service-config.schema.json', 'tenant.schema.json']);
     for (const file of files) {
       const doc = JSON.parse(readFileSync(join(dir, file), 'utf8'));
       expect(doc.$schema).toBe('http://json-schema.org/draft-07/schema#');
