@@ -39,6 +39,7 @@ describe('commitMessage', () => {
       `old ${A.slice(0, 12)} → (removed)`,
       `payments-api ${A.slice(0, 12)} → ${B.slice(0, 12)}`,
       '',
+      'Eleventh-Action: promote',
       'Eleventh-Environment: prod',
       `Eleventh-Promoted-From: preprod@${B}`,
       'Eleventh-Tag: prod-v3',
