@@ -2,7 +2,7 @@
  * Release notes for one or many recipe changes at once (history asks for every change of an environment):
  * one Segment, one image-input log, one manifest-input log and one lockfile reader in all.
  */
-import { revParse } from '../../git/run';
+import { git, revParse } from '../../git/run';
 import type { Recipe } from '../../model';
 import { sourcesOf } from '../../model';
 import { loadGraphInputs } from '../../pins/graph';
@@ -34,13 +34,20 @@ export interface ReleaseNotes {
 
 const graphs = new Map<string, Promise<GraphInputs>>();
 
-/** The Nx graph of the workspace at `root`, loaded once per process (it costs seconds). */
+/**
+ * The Nx graph of the workspace at `root` (it costs seconds), reused while HEAD's tree outside
+ * `environments/` stays the same: the commits `--commit` makes for one environment after another do not
+ * reload it; a rebase that brings new sources (a `--push` retry) does.
+ */
 export function graphOf(root: string): Promise<GraphInputs> {
-  let g = graphs.get(root);
+  const top = git(['ls-tree', 'HEAD'], { cwd: root }).stdout.split('\n').filter((l) => !l.endsWith('\tenvironments'));
+  const key = `${root}\0${top.join('\n')}`;
+  let g = graphs.get(key);
   if (!g) {
+    graphs.clear();
     g = loadGraphInputs(root);
-    graphs.set(root, g);
-    g.catch(() => graphs.delete(root));
+    graphs.set(key, g);
+    g.catch(() => graphs.delete(key));
   }
   return g;
 }

@@ -161,4 +161,14 @@ describe('history as an audit', () => {
     expect(ok(root, ['history', 'preprod']).stdout).toContain('    break-glass: incident 42: card data in logs');
     git(['reset', '--quiet', '--hard', 'HEAD~1'], { cwd: root });
   });
+
+  it('a change committed as the mirror of another environment shows as a mirror', () => {
+    ok(root, ['promote', '--to', 'prod', '--from']);
+    git(['add', '--all', '--', 'environments/prod'], { cwd: root });
+    git(['commit', '--quiet', '-m', 'eleventh promote preprod: 0 services moved\n\nEleventh-Action: promote\nEleventh-Environment: preprod\nEleventh-Mirror: prod'], { cwd: root });
+    const { changes } = json(['history', 'prod', '--json']);
+    expect(changes[0]).toMatchObject({ kind: 'mirror', mirrorOf: 'preprod' });
+    expect(changes[1].kind).not.toBe('mirror');
+    git(['reset', '--quiet', '--hard', 'HEAD~1'], { cwd: root });
+  });
 });
