@@ -25,7 +25,7 @@ export async function publish<T extends { changes: readonly EnvChange[] }>(opts:
     commits = [];
     if (opts.commit || opts.push) {
       for (const change of result.changes) {
-        const sha = commitEnvironment(opts.root, opts.action, change);
+        const sha = await commitEnvironment(opts.root, opts.action, change);
         if (sha) commits.push(sha);
       }
     }
