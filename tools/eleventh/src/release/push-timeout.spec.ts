@@ -94,6 +94,27 @@ describe('produceAndPush against a remote that always moves first', () => {
   });
 });
 
+describe('produceAndPush against a remote whose hook declines', () => {
+  it('does not retry what is not a race: GitError (exit 2) after one attempt', async () => {
+    const dir = tempDir();
+    const remote = join(dir, 'remote.git');
+    git(['init', '--quiet', '--bare', '--initial-branch=main', remote], { cwd: dir });
+    const ours = cloneAs(remote, dir, 'ours');
+    commitFile(ours, 'README', 'seed\n');
+    git(['push', '--quiet', 'origin', 'HEAD:refs/heads/main'], { cwd: ours });
+    writeFileSync(join(remote, 'hooks', 'pre-receive'), '#!/bin/sh\necho "main is protected" >&2\nexit 1\n', { mode: 0o755 });
+    const before = remoteHead(remote);
+    let produced = 0;
+    const attempt = produceAndPush({ root: ours, remote: 'origin', retry: { ...retryPolicy(), timeoutMs: 60_000 } }, async () => {
+      commitFile(ours, 'generated.txt', `attempt ${++produced}\n`);
+    });
+    await expect(attempt).rejects.toThrow(/^git push --porcelain origin HEAD:refs\/heads\/main: exited 1: .*\[remote rejected\] \(pre-receive hook declined\)/s);
+    await expect(attempt).rejects.toMatchObject({ exitCode: 2 });
+    expect(produced).toBe(1);
+    expect(remoteHead(remote)).toBe(before);
+  });
+});
+
 describe('eleventh recipe --commit --push when the budget runs out', () => {
   let dir: string;
   let remote: string;
