@@ -2,6 +2,11 @@
  * How long `--push` keeps retrying a rejected push, and how long it waits between attempts: a time budget
  * (ELEVENTH_PUSH_TIMEOUT seconds, default 10 minutes), with full-jitter exponential backoff so racing CI
  * jobs spread out instead of colliding again on the next attempt.
+ *
+ * The backoff unit is the longer of `baseMs` and how long the rejected attempt took (plan, render, commit,
+ * push). With a fixed few-second unit, racers whose attempt takes longer than the widest wait all overlap
+ * again, only one wins per round and N jobs cost about N²/2 attempts; scaled to the attempt, the window
+ * doubles past the contention in a few rounds.
  */
 import { UsageError } from '../errors';
 
@@ -13,16 +18,16 @@ export const DEFAULT_PUSH_TIMEOUT_SECONDS = 600;
 export interface RetryPolicy {
   /** Give up once this much time has passed since the first push. 0 = one attempt. */
   readonly timeoutMs: number;
-  /** Backoff before the second attempt is up to this long; it doubles each attempt. @default 200 */
+  /** Smallest backoff unit: the wait before the second attempt is up to max(this, the attempt's duration); it doubles each attempt. @default 200 */
   readonly baseMs: number;
-  /** No single wait is longer than this. @default 4000 */
+  /** No single wait is longer than this. @default 30000 */
   readonly capMs: number;
   /** Uniform in [0, 1). @default Math.random */
   readonly random: () => number;
 }
 
 export function retryPolicy(timeoutSeconds: number = DEFAULT_PUSH_TIMEOUT_SECONDS): RetryPolicy {
-  return { timeoutMs: timeoutSeconds * 1000, baseMs: 200, capMs: 4000, random: Math.random };
+  return { timeoutMs: timeoutSeconds * 1000, baseMs: 200, capMs: 30_000, random: Math.random };
 }
 
 /** ELEVENTH_PUSH_TIMEOUT as seconds (a non-negative number); unset or empty means the default. */
@@ -36,9 +41,10 @@ export function pushTimeoutSeconds(env: NodeJS.ProcessEnv = process.env): number
   return seconds;
 }
 
-/** Full jitter: a wait uniform in [0, min(cap, base · 2^(rejections-1))). */
-export function backoffMs(rejections: number, policy: RetryPolicy): number {
-  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, rejections - 1));
+/** Full jitter: a wait uniform in [0, min(cap, max(base, attemptMs) · 2^(rejections-1))). */
+export function backoffMs(rejections: number, attemptMs: number, policy: RetryPolicy): number {
+  const unit = Math.max(policy.baseMs, attemptMs);
+  const ceiling = Math.min(policy.capMs, unit * 2 ** Math.max(0, rejections - 1));
   return Math.floor(policy.random() * ceiling);
 }
 

@@ -34,10 +34,13 @@ function commitFile(root: string, file: string, content: string): string {
 const remoteHead = (remote: string): string => gitText(['rev-parse', 'refs/heads/main'], { cwd: remote });
 
 describe('retry policy', () => {
-  it('full jitter: each wait is below min(cap, base · 2^(n-1)), and can be zero', () => {
+  it('full jitter: each wait is below min(cap, max(base, attempt) · 2^(n-1)), and can be zero', () => {
     const top = { ...retryPolicy(), random: () => 0.999999 };
-    expect([1, 2, 3, 4, 5, 6, 10].map((n) => backoffMs(n, top))).toEqual([199, 399, 799, 1599, 3199, 3999, 3999]);
-    expect(backoffMs(7, { ...top, random: () => 0 })).toBe(0);
+    // A quick attempt (50 ms) backs off in units of the 200 ms base …
+    expect([1, 2, 3, 4, 8, 9, 20].map((n) => backoffMs(n, 50, top))).toEqual([199, 399, 799, 1599, 25599, 29999, 29999]);
+    // … a slow one (3 s: plan, render, commit, push under load) in units of itself, so racers spread past it.
+    expect([1, 2, 3, 4, 5].map((n) => backoffMs(n, 3000, top))).toEqual([2999, 5999, 11999, 23999, 29999]);
+    expect(backoffMs(7, 3000, { ...top, random: () => 0 })).toBe(0);
   });
 
   it('ELEVENTH_PUSH_TIMEOUT is seconds; unset means 10 minutes; anything else is bad input', () => {

@@ -58,7 +58,7 @@ function rebaseOntoRemote(root: string, remote: string, branch: string, base: st
 
 /**
  * Run `produce` (plan, write and commit) on top of HEAD, then push. On a rejected push: wait (jittered
- * exponential backoff), fetch the branch, move back to the pre-`produce` commit, rebase it onto the remote,
+ * exponential backoff, in units of the rejected attempt's duration), fetch the branch, move back to the pre-`produce` commit, rebase it onto the remote,
  * and run `produce` again — until the push lands or the time budget is spent. Giving up drops the
  * generated commits (the working tree is as before the command, on the last rebased base) and throws
  * PushRaceError (exit 75).
@@ -69,16 +69,18 @@ export async function produceAndPush<T>(opts: PushOptions, produce: () => Promis
   const policy = opts.retry ?? retryPolicy();
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
+    const attemptStarted = Date.now();
     const base = gitText(['rev-parse', 'HEAD'], { cwd: root });
     const result = await produce();
     if (tryPush(root, remote, branch) === 'pushed') return result;
-    const elapsed = Date.now() - started;
+    const now = Date.now();
+    const elapsed = now - started;
     const left = policy.timeoutMs - elapsed;
     if (left <= 0) {
       git(['reset', '--quiet', '--hard', base], { cwd: root });
       throw new PushRaceError({ remote, branch, attempts: attempt, elapsedMs: elapsed, timeoutMs: policy.timeoutMs });
     }
-    const wait = Math.min(left, backoffMs(attempt, policy));
+    const wait = Math.min(left, backoffMs(attempt, now - attemptStarted, policy));
     opts.log?.(
       `eleventh: push to ${remote}/${branch} rejected (attempt ${attempt}, ${formatSeconds(elapsed)} of ${formatSeconds(policy.timeoutMs)}); ` +
         `retrying in ${wait} ms: fetching, rebasing and re-computing`,
