@@ -40,8 +40,9 @@ describe('history', () => {
 
   it('prints the text form with short pins', () => {
     const lines = ok(root, ['history', 'preprod']).stdout.trim().split('\n');
-    expect(lines[0]).toMatch(new RegExp(`^\\S+  ${v2Promotion.slice(0, 12)}  Example <example@example.com>  tag preprod-v2  1 moved$`));
+    expect(lines[0]).toMatch(new RegExp(`^\\S+  ${v2Promotion.slice(0, 12)}  promotion  tag preprod-v2  committed by Example <example@example.com>  1 moved$`));
     expect(lines[1]).toBe(`    payments-api ${v1Pin.slice(0, 12)} → ${moved.slice(0, 12)}`);
+    expect(lines[2]).toBe(`      ${moved.slice(0, 12)} payments-api: faster refunds [own]`);
   });
 
   it('--at gives the recipe in force at an instant', () => {
@@ -60,12 +61,14 @@ describe('diff', () => {
     const { diffs } = JSON.parse(ok(root, ['diff', 'preprod-v1', 'preprod-v2', '--env', 'staging', '--format', 'json']).stdout);
     expect(diffs).toHaveLength(1);
     expect(diffs[0]).toMatchObject({ a: 'preprod-v1:staging', b: 'preprod-v2:staging', added: [], removed: [], config: [] });
-    expect(diffs[0].moved).toEqual([{ service: 'payments-api', from: v1Pin, to: moved, direction: 'forward', commits: ['payments-api: faster refunds'] }]);
+    const refunds = { sha: moved, subject: 'payments-api: faster refunds', author: 'Example <example@example.com>', inputs: [{ kind: 'own' }] };
+    expect(diffs[0].moved).toEqual([{ service: 'payments-api', from: v1Pin, to: moved, direction: 'forward', commits: [refunds] }]);
   });
 
   it('backwards (a rollback) is marked as such', () => {
     const { diffs } = JSON.parse(ok(root, ['diff', 'preprod-v2', 'preprod-v1', '--env', 'staging', '--format', 'json']).stdout);
-    expect(diffs[0].moved[0]).toMatchObject({ from: moved, to: v1Pin, direction: 'backward', commits: ['payments-api: faster refunds'] });
+    expect(diffs[0].moved[0]).toMatchObject({ from: moved, to: v1Pin, direction: 'backward' });
+    expect(diffs[0].moved[0].commits.map((c: { subject: string }) => c.subject)).toEqual(['payments-api: faster refunds']);
   });
 
   it('between two environments at HEAD: config differences per service', () => {
@@ -85,7 +88,7 @@ describe('diff', () => {
       '',
       '| service | change | from | to | commits |',
       '|---|---|---|---|---|',
-      `| payments-api | moved | \`${v1Pin.slice(0, 12)}\` | \`${moved.slice(0, 12)}\` | payments-api: faster refunds |`,
+      `| payments-api | moved | \`${v1Pin.slice(0, 12)}\` | \`${moved.slice(0, 12)}\` | \`${moved.slice(0, 12)}\` payments-api: faster refunds (own) |`,
     ]);
   });
 

@@ -1,6 +1,7 @@
-/** `--commit` / `--push [remote]` for recipe, promote and rollback: produce → commit per environment → push (with retries). */
+/** `--commit` / `--push [remote]` for recipe, promote and rollback: produce → commit per environment → push (retried until ELEVENTH_PUSH_TIMEOUT). */
 import { commitEnvironment, type EnvChange, type ReleaseAction } from './commit';
 import { assertCleanForPush, knownRemote, produceAndPush } from './push';
+import { pushTimeoutSeconds, retryPolicy } from './push-retry';
 
 export interface PublishOptions {
   readonly root: string;
@@ -9,6 +10,8 @@ export interface PublishOptions {
   /** Remote to push to (implies commit). */
   readonly push?: string;
   readonly log: (line: string) => void;
+  /** Where ELEVENTH_PUSH_TIMEOUT (seconds to keep retrying a rejected push) is read. @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export interface Published<T> {
@@ -25,15 +28,16 @@ export async function publish<T extends { changes: readonly EnvChange[] }>(opts:
     commits = [];
     if (opts.commit || opts.push) {
       for (const change of result.changes) {
-        const sha = commitEnvironment(opts.root, opts.action, change);
+        const sha = await commitEnvironment(opts.root, opts.action, change);
         if (sha) commits.push(sha);
       }
     }
     return result;
   };
   if (!opts.push) return { result: await produceAndCommit(), commits };
+  const retry = retryPolicy(pushTimeoutSeconds(opts.env));
   assertCleanForPush(opts.root);
-  const result = await produceAndPush({ root: opts.root, remote: opts.push, log: opts.log }, produceAndCommit);
+  const result = await produceAndPush({ root: opts.root, remote: opts.push, retry, log: opts.log }, produceAndCommit);
   return { result, commits };
 }
 

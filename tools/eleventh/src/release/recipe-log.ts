@@ -7,8 +7,12 @@ export interface RecipeChange {
   readonly commit: string;
   /** Committer time (when the change landed), ISO 8601. */
   readonly time: string;
+  /** `Name <email>` of the author, and of the committer (who landed it: often the CI bot). */
   readonly author: string;
+  readonly committer: string;
   readonly subject: string;
+  /** The message's trailers (`Key: value` lines), unfolded. */
+  readonly trailers: string;
   /** Undefined when the commit deleted the recipe or its text is not a recipe. */
   readonly recipe?: Recipe;
 }
@@ -44,13 +48,13 @@ function tryParse(text: string | undefined, file: string): Recipe | undefined {
 /** Every commit that changed `environments/<env>/recipe.yaml` reachable from `rev`, newest first. */
 export function recipeLog(root: string, env: string, rev = 'HEAD'): RecipeChange[] {
   const path = recipePath(env);
-  const log = git(['log', '--format=%x1e%H%x1f%cI%x1f%an <%ae>%x1f%s', rev, '--', path], { cwd: root }).stdout;
-  const rows = log.split('\x1e').map((r) => r.trim()).filter(Boolean).map((r) => r.split('\x1f'));
+  const log = git(['log', '--format=%x1e%H%x1f%cI%x1f%an <%ae>%x1f%cn <%ce>%x1f%s%x1f%(trailers:only,unfold)', rev, '--', path], { cwd: root }).stdout;
+  const rows = log.split('\x1e').filter((r) => r.trim()).map((r) => r.replace(/^\n+/, '').replace(/\n+$/, '')).map((r) => r.split('\x1f'));
   if (rows.length === 0) return [];
   const batch = git(['cat-file', '--batch'], { cwd: root, input: rows.map(([sha]) => `${sha}:${path}\n`).join('') }).stdout;
   const texts = parseBatch(batch, rows.length);
-  return rows.map(([commit, time, author, subject], i) => {
+  return rows.map(([commit, time, author, committer, subject, trailers = ''], i) => {
     const recipe = tryParse(texts[i], `${commit.slice(0, 12)}:${path}`);
-    return { commit, time, author, subject, ...(recipe ? { recipe } : {}) };
+    return { commit, time, author, committer, subject, trailers: trailers.trim(), ...(recipe ? { recipe } : {}) };
   });
 }

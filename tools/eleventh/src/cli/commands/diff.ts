@@ -14,7 +14,11 @@ export const diffCommand: Command = {
 
   A B both environments (e.g. \`diff staging prod\`): their recipes and resolved config at HEAD.
   A B git revisions (tags, branches, commits): each environment's recipe at A against B (--env: only these).
-  Moves list the commit subjects between the pins that touched services/<service>.
+  Each move lists every commit between the pins that changed the service's image inputs (own files,
+  each library it imports per the Nx graph, its locked packages); then the services re-rendered with the
+  same image and the manifest-only commits (kit, deploy.ts, configuration) between the two sides' sources.
+  A promotion tag of a promoted --env stands for the recipe that promotion left.
+  Two environments: pins and digests side by side, and the resolved config differences.
   --format md  Markdown tables, ready for a pull request or a chat message`,
   async run(argv, io) {
     const p = parse('diff', argv, { env: { type: 'string', multiple: true }, format: { type: 'string' } }, 2);

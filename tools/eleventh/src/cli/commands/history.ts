@@ -1,17 +1,43 @@
 import { UsageError } from '../../errors';
 import { loadConfig } from '../../config/load';
 import { topLevel } from '../../git/run';
-import { parseInstant, recipeAt, recipeHistory } from '../../release/history';
+import { recipeAt } from '../../release/git-read';
+import { parseInstant, recipeHistory, type HistoryEntry } from '../../release/history';
 import { describeMove } from '../../release/moved';
+import { describeNoteCommit } from '../../release/notes/model';
 import { flag, parse, str } from '../args';
 import type { Command } from '../command';
 
+/** `2026-…  3608abab9511  promotion  tag prod-v7 by Alice <a@x> (signed: …)  committed by CI <ci@x>  2 moved` and the details below. */
+export function entryLines(e: HistoryEntry): string[] {
+  const who = [
+    e.tag ? `tag ${e.tag}${e.tagger ? ` by ${e.tagger}` : ''}${e.signer ? ` (signed: ${e.signer})` : ''}` : '',
+    `committed by ${e.committer}${e.author !== e.committer ? ` (author ${e.author})` : ''}`,
+  ].filter(Boolean);
+  const counts = `${e.moved.length} moved${e.manifest.rerendered.length > 0 ? `, ${e.manifest.rerendered.length} re-rendered` : ''}`;
+  const lines = [`${e.time}  ${e.commit.slice(0, 12)}  ${e.kind}  ${who.join('  ')}${e.deleted ? '  (recipe deleted)' : ''}  ${counts}`];
+  if (e.rollback) lines.push(`    rolled back from ${e.rollback.from} to ${e.rollback.to}`);
+  if (e.mirrorOf) lines.push(`    mirror of ${e.mirrorOf}`);
+  if (e.breakGlass) lines.push(`    break-glass: ${e.breakGlass}`);
+  for (const m of e.moved) {
+    lines.push(`    ${describeMove(m)}${m.direction && m.direction !== 'forward' ? ` (${m.direction})` : ''}`);
+    for (const c of m.commits ?? []) lines.push(`      ${describeNoteCommit(c)}`);
+  }
+  if (e.manifest.rerendered.length > 0) lines.push(`    re-rendered, same image: ${e.manifest.rerendered.map((r) => r.service).join(', ')}`);
+  if (e.manifest.commits.length > 0) lines.push('    manifest changes:', ...e.manifest.commits.map((c) => `      ${describeNoteCommit(c)}`));
+  return lines;
+}
+
 export const historyCommand: Command = {
   name: 'history',
-  summary: "Each change of an environment's recipe (when, who, commit, tag, services moved); the recipe in force at a date",
+  summary: "Each change of an environment's recipe (when, kind, tag, tagger, committer, moves and the commits behind them); the recipe in force at a date",
   usage: `eleventh history ENV [--at DATE] [--json]
 
-  From the git history of environments/ENV/recipe.yaml, newest first.
+  From the git history of environments/ENV/recipe.yaml, newest first. Each change: when it landed, its kind
+  (recipe, promotion, rollback, mirror — from the Eleventh-* trailers, or the subject for older commits),
+  the tag and who tagged it (the annotated tag's tagger; the signer when signed), who committed it, the
+  services moved old → new with every commit behind each move (own files, libraries, locked packages),
+  the manifest-only changes (kit, deploy.ts, configuration) and a break-glass reason.
   --at DATE  print the recipe in force at that instant (the newest change committed at or before it)`,
   async run(argv, io) {
     const p = parse('history', argv, { at: { type: 'string' }, json: { type: 'boolean' } }, 1);
@@ -22,22 +48,22 @@ export const historyCommand: Command = {
     loadConfig(root).environment(env);
     const at = str(p, 'at');
     if (at !== undefined) {
-      const hit = recipeAt(root, env, parseInstant(at));
+      const instant = parseInstant(at);
+      const entries = await recipeHistory(root, env, { notes: false });
+      const hit = entries.find((e) => Date.parse(e.time) <= instant);
       if (!hit) throw new UsageError(`history: environments/${env}/recipe.yaml did not exist at ${at}`);
-      const c = hit.change;
-      if (flag(p, 'json')) io.out(JSON.stringify({ at, commit: c.commit, time: c.time, author: c.author, recipe: hit.recipe ?? null }, null, 2));
+      const recipe = recipeAt(root, hit.commit, env) ?? null;
+      const { moved: _moved, manifest: _manifest, ...change } = hit;
+      if (flag(p, 'json')) io.out(JSON.stringify({ at, ...change, recipe }, null, 2));
       else {
-        io.out(`${env} at ${at}: recipe of ${c.commit.slice(0, 12)} (${c.time}, ${c.author})${hit.recipe?.promotedFrom?.tag ? ` tag ${hit.recipe.promotedFrom.tag}` : ''}`);
-        for (const [n, e] of Object.entries(hit.recipe?.services ?? {})) io.out(`  ${n} ${e.commit.slice(0, 12)}`);
+        io.out(`${env} at ${at}: recipe of ${hit.commit.slice(0, 12)} (${hit.time}, ${hit.kind}${hit.tag ? ` ${hit.tag}` : ''}, committed by ${hit.committer})`);
+        for (const [n, e] of Object.entries(recipe?.services ?? {})) io.out(`  ${n} ${e.commit.slice(0, 12)}`);
       }
       return 0;
     }
-    const entries = recipeHistory(root, env);
+    const entries = await recipeHistory(root, env);
     if (flag(p, 'json')) return io.out(JSON.stringify({ environment: env, changes: entries }, null, 2)), 0;
-    for (const e of entries) {
-      io.out(`${e.time}  ${e.commit.slice(0, 12)}  ${e.author}${e.tag ? `  tag ${e.tag}` : ''}${e.deleted ? '  (recipe deleted)' : ''}  ${e.moved.length} moved`);
-      for (const m of e.moved) io.out(`    ${describeMove(m)}`);
-    }
+    for (const e of entries) io.out(entryLines(e).join('\n'));
     return 0;
   },
 };

@@ -8,7 +8,9 @@ import { flag, parse, str } from '../args';
 import type { Command } from '../command';
 
 export const PUBLISH_USAGE = `  --commit         commit the change (one commit per environment; the message names the moves and the tag)
-  --push [remote]  commit and push (default remote: origin); on rejection fetch, rebase, re-compute, retry (5 attempts)`;
+  --push [remote]  commit and push (default remote: origin); on rejection fetch, rebase, re-compute and retry
+                   with jittered backoff for up to ELEVENTH_PUSH_TIMEOUT seconds (default 600); when that runs
+                   out nothing is pushed and the exit code is 75 (temporary: run again)`;
 
 export const promoteCommand: Command = {
   name: 'promote',

@@ -1,13 +1,17 @@
-/** Compare two recipes (two refs of one environment, or two environments at HEAD) with their resolved config. */
+/** Compare two recipes (two refs of one environment, or two environments at HEAD) with their resolved config and release notes. */
 import { loadConfig, type ConfigSet } from '../../config/load';
 import { withSources } from '../../engine/worktree';
-import { git, revParse } from '../../git/run';
 import type { Recipe } from '../../model';
-import { isAncestor, recipeAt } from '../git-read';
-import type { ConfigChange, RecipeDiff, ServiceMove, ServiceRef } from './model';
+import { releaseNotes, type NotesOptions } from '../notes/notes';
+import type { ReleaseNotes } from '../notes/notes';
+import type { ConfigChange, RecipeDiff, ServiceRef, SideBySide } from './model';
 
 export interface DiffSide {
   readonly label: string;
+  /** The environment the recipe belongs to. */
+  readonly environment: string;
+  /** The commit the recipe stands at (its manifest sources when it follows main). */
+  readonly at: string;
   readonly recipe?: Recipe;
   /** service → dotted key → resolved value. */
   readonly config: ReadonlyMap<string, ReadonlyMap<string, unknown>>;
@@ -33,23 +37,10 @@ function resolvedConfig(config: ConfigSet, recipe: Recipe | undefined): Map<stri
   return out;
 }
 
-/** One side: the environment's recipe at `rev` and the resolved config there (one worktree when rev is not HEAD). */
-export async function sideAt(root: string, rev: string, env: string, label: string): Promise<DiffSide> {
-  const commit = revParse(rev, root);
-  const recipe = recipeAt(root, commit, env);
-  const config = await withSources(root, commit, (src) => resolvedConfig(loadConfig(src), recipe));
-  return { label, recipe, config };
-}
-
-function subjects(root: string, range: string, service: string): string[] {
-  const out = git(['log', '--format=%s', range, '--', `services/${service}`], { cwd: root }).stdout.trim();
-  return out ? out.split('\n') : [];
-}
-
-function move(root: string, service: string, from: string, to: string): ServiceMove {
-  if (isAncestor(root, from, to)) return { service, from, to, direction: 'forward', commits: subjects(root, `${from}..${to}`, service) };
-  if (isAncestor(root, to, from)) return { service, from, to, direction: 'backward', commits: subjects(root, `${to}..${from}`, service) };
-  return { service, from, to, direction: 'unrelated', commits: [] };
+/** One side: `recipe` (the environment's recipe at `commit`) and the resolved config there (one worktree when not HEAD). */
+export async function sideAt(root: string, side: { commit: string; environment: string; label: string; recipe?: Recipe }): Promise<DiffSide> {
+  const config = await withSources(root, side.commit, (src) => resolvedConfig(loadConfig(src), side.recipe));
+  return { label: side.label, environment: side.environment, at: side.commit, recipe: side.recipe, config };
 }
 
 function configChanges(a: DiffSide, b: DiffSide, names: readonly string[]): ConfigChange[] {
@@ -66,17 +57,42 @@ function configChanges(a: DiffSide, b: DiffSide, names: readonly string[]): Conf
   return out;
 }
 
-export function diffSides(root: string, a: DiffSide, b: DiffSide): RecipeDiff {
+export interface DiffPair {
+  readonly mode: RecipeDiff['mode'];
+  readonly a: DiffSide;
+  readonly b: DiffSide;
+  /** The `extends` chain of b's environment (root first). */
+  readonly chain: readonly string[];
+}
+
+function assemble(pair: DiffPair, notes: ReleaseNotes): RecipeDiff {
+  const { a, b } = pair;
   const sa = a.recipe?.services ?? {};
   const sb = b.recipe?.services ?? {};
   const ref = (name: string, e: { namespace: string; commit: string }): ServiceRef => ({ service: name, namespace: e.namespace, commit: e.commit });
   const names = [...new Set([...Object.keys(sa), ...Object.keys(sb)])].sort();
+  const pick = (e: { commit: string; digest: string } | undefined) => (e ? { commit: e.commit, digest: e.digest } : undefined);
+  const services = names.map((n): SideBySide => ({ service: n, namespace: (sb[n] ?? sa[n]).namespace, ...(sa[n] ? { a: pick(sa[n]) } : {}), ...(sb[n] ? { b: pick(sb[n]) } : {}) }));
   return {
+    mode: pair.mode,
     a: a.label,
     b: b.label,
     added: names.filter((n) => !sa[n] && sb[n]).map((n) => ref(n, sb[n])),
     removed: names.filter((n) => sa[n] && !sb[n]).map((n) => ref(n, sa[n])),
-    moved: names.filter((n) => sa[n] && sb[n] && sa[n].commit !== sb[n].commit).map((n) => move(root, n, sa[n].commit, sb[n].commit)),
+    moved: notes.moves,
+    rerendered: notes.manifest.rerendered,
+    manifest: notes.manifest.commits,
+    services,
     config: configChanges(a, b, names.filter((n) => sa[n] && sb[n])),
   };
+}
+
+/** Every pair at once: one set of release-notes git processes for all of them. */
+export async function diffPairs(root: string, pairs: readonly DiffPair[], opts: NotesOptions = {}): Promise<RecipeDiff[]> {
+  const notes = await releaseNotes(
+    root,
+    pairs.map((p) => ({ chain: p.chain, before: p.a.recipe, after: p.b.recipe, at: { before: p.a.at, after: p.b.at }, config: p.mode === 'revisions' })),
+    opts,
+  );
+  return pairs.map((p, i) => assemble(p, notes[i]));
 }

@@ -1,8 +1,17 @@
-/** `eleventh diff A B`: two environments at HEAD, or two refs (each environment, or --env E). */
-import { loadConfig } from '../../config/load';
+/**
+ * `eleventh diff A B`: two environments at HEAD, or two refs (each environment, or --env E).
+ *
+ * A ref that is a promotion tag of a promoted environment E (a tag E's recipe history records in
+ * `promotedFrom.tag`) stands, for E, for the recipe that promotion left — not E's recipe at the tagged
+ * commit, which is the one before it. So `diff preprod-v2 preprod-v3 --env preprod` is what preprod-v3
+ * brought to preprod. Any other ref is E's recipe as committed there.
+ */
+import { loadConfig, type ConfigSet } from '../../config/load';
 import { UsageError } from '../../errors';
-import { git } from '../../git/run';
-import { diffSides, sideAt } from './compute';
+import { git, gitText, revParse } from '../../git/run';
+import { recipeAt } from '../git-read';
+import { recipeLog } from '../recipe-log';
+import { diffPairs, sideAt, type DiffSide } from './compute';
 import type { RecipeDiff } from './model';
 
 export interface DiffOptions {
@@ -17,13 +26,36 @@ function isRev(root: string, rev: string): boolean {
   return git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd: root, okCodes: [0, 1, 128] }).status === 0;
 }
 
+function isTag(root: string, rev: string): boolean {
+  return git(['rev-parse', '--verify', '--quiet', `refs/tags/${rev}`], { cwd: root, okCodes: [0, 1, 128] }).status === 0;
+}
+
+/** E's side at `rev`: the recipe its promotion of tag `rev` left when there is one, else the recipe committed at `rev`. */
+async function refSide(root: string, config: ConfigSet, rev: string, env: string): Promise<DiffSide> {
+  const label = `${rev}:${env}`;
+  if (config.environment(env).promotion && isTag(root, rev)) {
+    const promoted = recipeLog(root, env).find((c) => c.recipe?.promotedFrom?.tag === rev);
+    if (promoted?.recipe) return sideAt(root, { commit: promoted.commit, environment: env, label, recipe: promoted.recipe });
+  }
+  const commit = revParse(rev, root);
+  return sideAt(root, { commit, environment: env, label, recipe: recipeAt(root, commit, env) });
+}
+
+/** The commit all of `revs` are read along: the one of them (HEAD first) that contains the others, else HEAD. */
+function tipOf(root: string, revs: readonly string[]): string {
+  const independent = gitText(['merge-base', '--independent', 'HEAD', ...revs], { cwd: root }).split('\n').filter(Boolean);
+  return independent.length === 1 ? independent[0] : 'HEAD';
+}
+
 export async function diffRecipes(opts: DiffOptions): Promise<RecipeDiff[]> {
   const { root, a, b } = opts;
   const config = loadConfig(root);
   const known = new Set(config.environments);
   if (known.has(a) && known.has(b)) {
     if (opts.envs) throw new UsageError(`diff: '${a}' and '${b}' are environments; --env applies to two refs`);
-    return [diffSides(root, await sideAt(root, 'HEAD', a, a), await sideAt(root, 'HEAD', b, b))];
+    const head = revParse('HEAD', root);
+    const [sa, sb] = await Promise.all([a, b].map((e) => sideAt(root, { commit: head, environment: e, label: e, recipe: recipeAt(root, head, e) })));
+    return diffPairs(root, [{ mode: 'environments', a: sa, b: sb, chain: config.environment(b).chain }]);
   }
   for (const rev of [a, b]) {
     if (!isRev(root, rev) && !known.has(rev)) throw new UsageError(`diff: '${rev}' is neither an environment nor a git revision`, `environments: ${config.environments.join(', ')}; or a tag, branch or commit`);
@@ -31,7 +63,7 @@ export async function diffRecipes(opts: DiffOptions): Promise<RecipeDiff[]> {
   if (!isRev(root, a) || !isRev(root, b)) throw new UsageError(`diff: compare two environments or two revisions, not one of each ('${a}', '${b}')`, 'eleventh diff staging prod, or eleventh diff prod-v1 prod-v2 --env prod');
   const envs = opts.envs ?? config.environments;
   envs.forEach((e) => config.environment(e));
-  const out: RecipeDiff[] = [];
-  for (const env of envs) out.push(diffSides(root, await sideAt(root, a, env, `${a}:${env}`), await sideAt(root, b, env, `${b}:${env}`)));
-  return out;
+  const pairs = [];
+  for (const env of envs) pairs.push({ mode: 'revisions' as const, a: await refSide(root, config, a, env), b: await refSide(root, config, b, env), chain: config.environment(env).chain });
+  return diffPairs(root, pairs, { tip: tipOf(root, [revParse(a, root), revParse(b, root)]) });
 }

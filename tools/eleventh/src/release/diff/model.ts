@@ -1,18 +1,30 @@
-/** What `eleventh diff` reports: per environment pair, services added, removed, moved, and config differences. */
+/**
+ * What `eleventh diff` reports, per pair of recipes: services added, removed and moved (with the commits
+ * behind each move: release notes), services re-rendered with the same image, the manifest-only commits
+ * between the two sides' manifest sources, every service's pin and digest side by side, and the resolved
+ * configuration differences.
+ */
+import type { ManifestCommit, Rerender, ServiceNotes } from '../notes/model';
+
 export interface ServiceRef {
   readonly service: string;
   readonly namespace: string;
   readonly commit: string;
 }
 
-export interface ServiceMove {
+/**
+ * A pin move. direction forward: `to` is newer on the release line; backward: a rollback (the commits are
+ * those it undoes); unrelated: not both in the history. `commits`: every commit between the pins that
+ * changed one of the service's image inputs (own files, a library it imports, a locked package), newest first.
+ */
+export type ServiceMove = ServiceNotes;
+
+/** One service on both sides (absent side: not there). */
+export interface SideBySide {
   readonly service: string;
-  readonly from: string;
-  readonly to: string;
-  /** forward: `to` descends from `from`; backward: a rollback; unrelated: neither. */
-  readonly direction: 'forward' | 'backward' | 'unrelated';
-  /** `git log --format=%s` between the pins (newest first), limited to the service's folder. */
-  readonly commits: readonly string[];
+  readonly namespace: string;
+  readonly a?: { readonly commit: string; readonly digest: string };
+  readonly b?: { readonly commit: string; readonly digest: string };
 }
 
 export interface ConfigChange {
@@ -25,11 +37,19 @@ export interface ConfigChange {
 }
 
 export interface RecipeDiff {
+  /** `environments`: two environments at HEAD; `revisions`: one environment at two refs. */
+  readonly mode: 'environments' | 'revisions';
   /** e.g. `staging` → `prod`, or `v1:prod` → `v2:prod`. */
   readonly a: string;
   readonly b: string;
   readonly added: readonly ServiceRef[];
   readonly removed: readonly ServiceRef[];
   readonly moved: readonly ServiceMove[];
+  /** Same pin, new manifest digest. */
+  readonly rerendered: readonly Rerender[];
+  /** Commits that changed a manifest input (kit, deploy.ts, configuration) between the two sides' sources. */
+  readonly manifest: readonly ManifestCommit[];
+  /** Every service, pins and digests side by side. */
+  readonly services: readonly SideBySide[];
   readonly config: readonly ConfigChange[];
 }
