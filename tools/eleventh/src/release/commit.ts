@@ -12,6 +12,7 @@ import { GraphError } from '../pins/errors';
 import { recipePath } from '../recipe/recipe';
 import { recipeAt } from './git-read';
 import { movedBetween } from './moved';
+import { addonMovesBetween, describeAddonMove } from './addon-moves';
 import { releaseNotes, type ReleaseNotes } from './notes/notes';
 import { notesLines } from './notes/text';
 import { TRAILER, trailer } from './trailers';
@@ -32,6 +33,12 @@ export interface EnvChange {
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 function counts(before: Recipe | undefined, after: Recipe, notes: ReleaseNotes | undefined): string {
+  const addons = addonMovesBetween(before, after).length;
+  const services = serviceCounts(before, after, notes);
+  return addons === 0 ? services : `${services}, ${plural(addons, 'add-on', 'add-ons')} moved`;
+}
+
+function serviceCounts(before: Recipe | undefined, after: Recipe, notes: ReleaseNotes | undefined): string {
   const moved = movedBetween(before, after).length;
   const rr = notes?.manifest.rerendered.length ?? 0;
   if (moved === 0 && rr === 0) return 'no service moved';
@@ -48,7 +55,7 @@ export function commitMessage(action: ReleaseAction, change: EnvChange, notes?: 
   const tag = action === 'recipe' ? undefined : pf?.tag;
   const what = action === 'recipe' ? `recipe ${change.environment}` : `${action} ${change.environment}${tag ? ` to ${tag}` : pf ? ` from ${pf.environment} at ${pf.commit.slice(0, 12)}` : ''}`;
   const subject = `eleventh ${what}: ${counts(change.previous, change.recipe, notes?.self)}`;
-  const body = notesLines(change.previous, change.recipe, notes?.self);
+  const body = [...notesLines(change.previous, change.recipe, notes?.self), ...addonMovesBetween(change.previous, change.recipe).map((m) => `add-on ${describeAddonMove(m)}`)];
   const mirrors = (change.mirrors ?? []).map((m) => `mirrored to ${m.environment}: ${counts(m.previous, m.recipe, notes?.mirrors?.get(m.environment))}`);
   const trailers = [trailer(TRAILER.action, action), trailer(TRAILER.environment, change.environment)];
   if (pf) trailers.push(trailer(TRAILER.promotedFrom, `${pf.environment}@${pf.commit}`));

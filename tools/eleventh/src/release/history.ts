@@ -10,6 +10,7 @@ import { git } from '../git/run';
 import { UsageError } from '../errors';
 import type { Recipe } from '../model';
 import { movedBetween, type Move } from './moved';
+import { addonMovesBetween, type AddonMove } from './addon-moves';
 import type { ManifestNotes, NoteCommit } from './notes/model';
 import { releaseNotes, type NotesOptions } from './notes/notes';
 import type { Direction } from './notes/segment';
@@ -49,6 +50,8 @@ export interface HistoryEntry {
   readonly moved: readonly HistoryMove[];
   /** Manifest-only changes since the previous recipe (kit, deploy.ts, configuration) and the services re-rendered. */
   readonly manifest: ManifestNotes;
+  /** Add-ons added, removed, re-versioned or with new values since the previous recipe. */
+  readonly addons: readonly AddonMove[];
   /** The commit removed the recipe. */
   readonly deleted?: boolean;
 }
@@ -135,6 +138,7 @@ export async function recipeHistory(root: string, env: string, opts: HistoryOpti
       ...(breakGlass ? { breakGlass } : {}),
       moved,
       manifest: notes?.[i].manifest ?? { commits: [], rerendered: [] },
+      addons: addonMovesBetween(older?.recipe, change.recipe),
       ...(change.recipe ? {} : { deleted: true }),
     };
   });

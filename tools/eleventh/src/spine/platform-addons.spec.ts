@@ -85,6 +85,21 @@ describe('a chart version bump on main', () => {
     expect(cli(root, 'render', '--check').status).toBe(0);
   });
 
+  it('diff, history and the commit message show the add-on move beside service moves', () => {
+    const subject = gitText(['log', '-1', '--format=%s', '--', 'environments/staging/recipe.yaml'], { cwd: root });
+    expect(subject).toMatch(/^eleventh recipe staging: .*1 add-on moved$/);
+    expect(gitText(['log', '-1', '--format=%B', '--', 'environments/staging/recipe.yaml'], { cwd: root })).toContain('add-on cert-manager v1.21.1 → v1.21.2');
+    const diff = ok(root, ['diff', bump, 'HEAD', '--env', 'staging']).stdout;
+    expect(diff).toContain('add-on       cert-manager v1.21.1 → v1.21.2');
+    const json = JSON.parse(ok(root, ['diff', bump, 'HEAD', '--env', 'staging', '--format', 'json']).stdout);
+    expect(json.diffs[0].addons).toEqual([{ addon: 'cert-manager', from: expect.objectContaining({ version: 'v1.21.1' }), to: expect.objectContaining({ version: 'v1.21.2' }) }]);
+    expect(ok(root, ['diff', bump, 'HEAD', '--env', 'staging', '--format', 'md']).stdout).toContain('| cert-manager | cert-manager | `v1.21.1` | `v1.21.2` |');
+    expect(ok(root, ['diff', 'staging', 'prod']).stdout).toContain('add-on       cert-manager v1.21.2 → v1.21.1');
+    const history = ok(root, ['history', 'staging']).stdout;
+    expect(history).toContain('    add-on cert-manager v1.21.1 → v1.21.2');
+    expect(history.split('\n')[0]).toContain('1 add-on(s)');
+  });
+
   it('reaches preprod by promotion, and prod still not', () => {
     git(['tag', 'preprod-v2'], { cwd: root });
     ok(root, ['promote', '--to', 'preprod', '--tag', 'preprod-v2', '--commit']);

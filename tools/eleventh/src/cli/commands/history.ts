@@ -4,6 +4,7 @@ import { topLevel } from '../../git/run';
 import { recipeAt } from '../../release/git-read';
 import { parseInstant, recipeHistory, type HistoryEntry } from '../../release/history';
 import { describeMove } from '../../release/moved';
+import { describeAddonMove } from '../../release/addon-moves';
 import { describeNoteCommit } from '../../release/notes/model';
 import { flag, parse, str } from '../args';
 import type { Command } from '../command';
@@ -14,7 +15,7 @@ export function entryLines(e: HistoryEntry): string[] {
     e.tag ? `tag ${e.tag}${e.tagger ? ` by ${e.tagger}` : ''}${e.signer ? ` (signed: ${e.signer})` : ''}` : '',
     `committed by ${e.committer}${e.author !== e.committer ? ` (author ${e.author})` : ''}`,
   ].filter(Boolean);
-  const counts = `${e.moved.length} moved${e.manifest.rerendered.length > 0 ? `, ${e.manifest.rerendered.length} re-rendered` : ''}`;
+  const counts = `${e.moved.length} moved${e.manifest.rerendered.length > 0 ? `, ${e.manifest.rerendered.length} re-rendered` : ''}${(e.addons ?? []).length > 0 ? `, ${e.addons.length} add-on(s)` : ''}`;
   const lines = [`${e.time}  ${e.commit.slice(0, 12)}  ${e.kind}  ${who.join('  ')}${e.deleted ? '  (recipe deleted)' : ''}  ${counts}`];
   if (e.rollback) lines.push(`    rolled back from ${e.rollback.from} to ${e.rollback.to}`);
   if (e.mirrorOf) lines.push(`    mirror of ${e.mirrorOf}`);
@@ -23,6 +24,7 @@ export function entryLines(e: HistoryEntry): string[] {
     lines.push(`    ${describeMove(m)}${m.direction && m.direction !== 'forward' ? ` (${m.direction})` : ''}`);
     for (const c of m.commits ?? []) lines.push(`      ${describeNoteCommit(c)}`);
   }
+  for (const a of e.addons ?? []) lines.push(`    add-on ${describeAddonMove(a)}`);
   if (e.manifest.rerendered.length > 0) lines.push(`    re-rendered, same image: ${e.manifest.rerendered.map((r) => r.service).join(', ')}`);
   if (e.manifest.commits.length > 0) lines.push('    manifest changes:', ...e.manifest.commits.map((c) => `      ${describeNoteCommit(c)}`));
   return lines;

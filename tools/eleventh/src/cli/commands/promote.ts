@@ -1,6 +1,7 @@
 import { UsageError } from '../../errors';
 import { topLevel } from '../../git/run';
 import { describeMove, movedBetween } from '../../release/moved';
+import { addonMovesBetween, describeAddonMove } from '../../release/addon-moves';
 import { planPromotion } from '../../release/promote';
 import { changeOf, writeRelease } from '../../release/release-plan';
 import { normalisePushArg, publish } from '../../release/publish';
@@ -51,9 +52,10 @@ ${PUBLISH_USAGE}`,
       return { plan, files, changes: [changeOf(plan)] };
     });
     const moves = movedBetween(result.plan.previous, result.plan.recipe);
+    const addons = addonMovesBetween(result.plan.previous, result.plan.recipe);
     const pf = result.plan.recipe.promotedFrom!;
-    if (flag(p, 'json')) io.out(JSON.stringify({ environment: to, promotedFrom: pf, moved: moves, filesChanged: result.files.length, commits }, null, 2));
-    else io.out([`${to}: promoted from ${pf.environment} at ${pf.commit.slice(0, 12)}${pf.tag ? ` (${pf.tag})` : ''}, ${moves.length} moved`, ...moves.map((m) => `  ${describeMove(m)}`)].join('\n'));
+    if (flag(p, 'json')) io.out(JSON.stringify({ environment: to, promotedFrom: pf, moved: moves, addons, filesChanged: result.files.length, commits }, null, 2));
+    else io.out([`${to}: promoted from ${pf.environment} at ${pf.commit.slice(0, 12)}${pf.tag ? ` (${pf.tag})` : ''}, ${moves.length} moved`, ...moves.map((m) => `  ${describeMove(m)}`), ...addons.map((m) => `  add-on ${describeAddonMove(m)}`)].join('\n'));
     io.err(`eleventh: ${result.files.length} file(s) changed${commits.length > 0 ? `, committed ${commits.map((c) => c.slice(0, 12)).join(', ')}` : ''}`);
     return 0;
   },

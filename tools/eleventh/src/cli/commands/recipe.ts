@@ -1,5 +1,6 @@
 import { planRun } from '../../engine/plan';
 import { describeMove, movedBetween } from '../../release/moved';
+import { addonMovesBetween, describeAddonMove } from '../../release/addon-moves';
 import { writePlanFor, changedPaths, apply } from '../../engine/apply';
 import { topLevel } from '../../git/run';
 import { flag, list, parse, str } from '../args';
@@ -39,9 +40,9 @@ ${PUBLISH_USAGE}`,
       return { plan, changes: plan.outcomes, files: changes };
     });
     const { plan, files: changes } = result;
-    const summary = plan.outcomes.map((o) => ({ environment: o.environment, seeded: o.seeded, rendered: [...o.rendered].sort(), moved: movedBetween(o.previous, o.recipe) }));
+    const summary = plan.outcomes.map((o) => ({ environment: o.environment, seeded: o.seeded, rendered: [...o.rendered].sort(), moved: movedBetween(o.previous, o.recipe), addons: addonMovesBetween(o.previous, o.recipe) }));
     if (flag(p, 'json')) io.out(JSON.stringify({ environments: summary, filesChanged: changes.length }, null, 2));
-    else for (const s of summary) io.out(`${s.environment}: ${s.rendered.length} rendered, ${s.moved.length} moved${s.seeded ? ' (seeded)' : ''}${s.moved.map((m) => `\n  ${describeMove(m)}`).join('')}`);
+    else for (const s of summary) io.out(`${s.environment}: ${s.rendered.length} rendered, ${s.moved.length} moved${s.seeded ? ' (seeded)' : ''}${s.moved.map((m) => `\n  ${describeMove(m)}`).join('')}${s.addons.map((m) => `\n  add-on ${describeAddonMove(m)}`).join('')}`);
     io.err(`eleventh: ${changes.length} file(s) changed${commits.length > 0 ? `, committed ${commits.map((c) => c.slice(0, 12)).join(', ')}` : ''}`);
     return 0;
   },

@@ -5,6 +5,7 @@ import type { Recipe } from '../../model';
 import { releaseNotes, type NotesOptions } from '../notes/notes';
 import type { ReleaseNotes } from '../notes/notes';
 import type { ConfigChange, RecipeDiff, ServiceRef, SideBySide } from './model';
+import { addonMovesBetween } from '../addon-moves';
 
 export interface DiffSide {
   readonly label: string;
@@ -84,6 +85,7 @@ function assemble(pair: DiffPair, notes: ReleaseNotes): RecipeDiff {
     manifest: notes.manifest.commits,
     services,
     config: configChanges(a, b, names.filter((n) => sa[n] && sb[n])),
+    addons: addonMovesBetween(a.recipe, b.recipe),
   };
 }
 

@@ -2,12 +2,13 @@
 import { short } from '../moved';
 import { describeInput, describeManifest, describeNoteCommit, type ManifestCommit, type NoteCommit } from '../notes/model';
 import type { RecipeDiff, SideBySide } from './model';
+import { describeAddonMove } from '../addon-moves';
 
 const show = (v: unknown): string => (v === undefined ? '(unset)' : typeof v === 'string' ? v : JSON.stringify(v));
 const digest = (d: string | undefined): string => (d ? d.replace(/^sha256:/, '').slice(0, 12) : '');
 
 function isEmpty(d: RecipeDiff): boolean {
-  return d.added.length + d.removed.length + d.moved.length + d.rerendered.length + d.manifest.length + d.config.length === 0;
+  return d.added.length + d.removed.length + d.moved.length + d.rerendered.length + d.manifest.length + d.config.length + (d.addons?.length ?? 0) === 0;
 }
 
 function sideBySideText(rows: readonly SideBySide[], a: string, b: string): string[] {
@@ -28,6 +29,7 @@ export function formatText(diffs: readonly RecipeDiff[]): string {
       for (const c of m.commits) lines.push(`                 ${describeNoteCommit(c)}`);
     }
     for (const r of d.rerendered) lines.push(`  re-rendered  ${r.service} ${digest(r.from)} → ${digest(r.to)} (same image)`);
+    for (const m of d.addons ?? []) lines.push(`  add-on       ${describeAddonMove(m)}`);
     if (d.manifest.length > 0) lines.push('  manifest-only changes:', ...d.manifest.map((c) => `                 ${describeNoteCommit(c)}`));
     for (const c of d.config) lines.push(`  config       ${c.service} ${c.key}: ${show(c.a)} → ${show(c.b)}`);
   }
@@ -60,6 +62,11 @@ export function formatMarkdown(diffs: readonly RecipeDiff[]): string {
         out.push(`| ${m.service} | ${change} | \`${short(m.from, '')}\` | \`${short(m.to, '')}\` | ${m.commits.map(mdCommit).join('<br>')} |`);
       }
       for (const r of d.rerendered) out.push(`| ${r.service} | re-rendered (same image) | \`${digest(r.from)}\` | \`${digest(r.to)}\` | |`);
+      out.push('');
+    }
+    if ((d.addons ?? []).length > 0) {
+      out.push('| add-on | chart | from | to | values |', '|---|---|---|---|---|');
+      for (const m of d.addons) out.push(`| ${m.addon} | ${cell((m.to ?? m.from)!.chart)} | ${m.from ? `\`${m.from.version}\`` : '(new)'} | ${m.to ? `\`${m.to.version}\`` : '(removed)'} | ${m.from && m.to && m.from.values !== m.to.values ? `\`${digest(m.from.values)}\` → \`${digest(m.to.values)}\`` : ''} |`);
       out.push('');
     }
     if (d.manifest.length > 0) {

@@ -5,6 +5,7 @@
  * configuration differences.
  */
 import type { ManifestCommit, Rerender, ServiceNotes } from '../notes/model';
+import type { AddonMove } from '../addon-moves';
 
 export interface ServiceRef {
   readonly service: string;
@@ -52,4 +53,6 @@ export interface RecipeDiff {
   /** Every service, pins and digests side by side. */
   readonly services: readonly SideBySide[];
   readonly config: readonly ConfigChange[];
+  /** Add-ons added, removed, re-versioned or with new values (release/addon-moves.ts). */
+  readonly addons: readonly AddonMove[];
 }
