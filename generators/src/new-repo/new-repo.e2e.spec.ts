@@ -3,7 +3,7 @@
  * flow a platform engineer follows: namespace, service, commit, recipe, and kustomize builds.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,11 @@ describe('eleventh new DIR (e2e, slow)', () => {
     await createNewRepository(dir);
     step('namespace generator', dir, 'npx', ['nx', 'g', '@eleventh/nx:namespace', 'risk', '--team=risk-engineers']);
     step('service generator', dir, 'npx', ['nx', 'g', '@eleventh/nx:service', 'fraud-scorer', '--namespace=risk']);
+    const profile = step('profile generator', dir, 'npx', ['nx', 'g', '@eleventh/nx:profile', 'markets-risk']);
+    expect(profile).not.toContain('no profiles registry found');
+    expect(readFileSync(join(dir, 'platform/profiles/index.ts'), 'utf8')).toContain('[marketsRisk]');
+    const staging = join(dir, 'environments/staging/environment.yaml');
+    writeFileSync(staging, `${readFileSync(staging, 'utf8').replace(/^profiles:.*(\n  - .*)*\n?/m, '')}profiles:\n  - observability\n  - markets-risk\n`);
     step('git add', dir, 'git', ['add', '-A']);
     step('git commit', dir, 'git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@localhost', 'commit', '-q', '-m', 'risk: fraud-scorer']);
     const commit = step('git rev-parse', dir, 'git', ['rev-parse', 'HEAD']);
@@ -39,6 +44,8 @@ describe('eleventh new DIR (e2e, slow)', () => {
     const recipe = parse(readFileSync(join(dir, 'environments/staging/recipe.yaml'), 'utf8'));
     expect(recipe.services['fraud-scorer'].namespace).toBe('risk');
     expect(recipe.services['fraud-scorer'].commit).toBe(commit);
+    expect(Object.keys(recipe.addons)).toEqual(expect.arrayContaining(['cert-manager', 'traefik', 'observability-blackbox-exporter']));
+    expect(readFileSync(join(dir, 'environments/staging/_platform/markets-risk/namespace.yaml'), 'utf8')).toContain('name: markets-risk');
 
     if (spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status !== 0) {
       console.warn('e2e: kubectl is not on PATH: skipped `kubectl kustomize environments/<env>`');
