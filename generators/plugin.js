@@ -19,7 +19,7 @@ const SERVICE_GLOB = 'services/*/deploy.ts';
 const SERVICE_CLASSES = [
   { name: 'java', marker: 'pom.xml', build: 'mvn -B -q -DskipTests package', test: 'mvn -B -q test' },
   { name: 'python', marker: 'requirements.lock', build: 'python3 -m compileall -q app', test: 'python3 -m unittest discover -s tests -v' },
-  { name: 'go', marker: 'go.mod', build: 'go build ./...', test: 'go test ./...' },
+  { name: 'go', marker: 'go.mod', build: 'go build -o /dev/null ./...', test: 'go test ./...' },
   { name: 'web', marker: 'nginx.conf', build: 'test -f nginx.conf -a -f public/index.html', test: 'node --test test/' },
 ];
 

@@ -96,7 +96,7 @@ describe('service templates by class', () => {
     ['node', 'tsc -p tsconfig.json --noEmit', 'vitest run --root ../.. services/svc'],
     ['java', 'mvn -B -q -DskipTests package', 'mvn -B -q test'],
     ['python', 'python3 -m compileall -q app', 'python3 -m unittest discover -s tests -v'],
-    ['go', 'go build ./...', 'go test ./...'],
+    ['go', 'go build -o /dev/null ./...', 'go test ./...'],
     ['web', 'test -f nginx.conf -a -f public/index.html', 'node --test test/'],
   ])('the Nx plugin infers %s build/test targets from the generated files', async (template, build, test) => {
     const tree = await withNamespace();
