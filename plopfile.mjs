@@ -44,14 +44,26 @@ const nameQuestion = (g, kind, example) => ({
   validate: (value) => g.utils.nameProblem(kind, value) ?? true,
 });
 
+/** The service template classes (generators/src/generators/service/lib/classes.ts checks the answer). */
+const TEMPLATE_CHOICES = [
+  { value: 'node', name: 'node: TypeScript on Node (http, worker or cron)' },
+  { value: 'java', name: 'java: Maven, the JDK HTTP server' },
+  { value: 'python', name: 'python: the standard library, requirements.lock' },
+  { value: 'go', name: 'go: net/http' },
+  { value: 'web', name: 'web: static files on unprivileged nginx' },
+];
+const isNode = (answers) => (answers.template ?? 'node') === 'node';
+
 function serviceGenerator(g, dest) {
   return {
     description: 'A service under services/<name>/ (nx g @eleventh/nx:service)',
     prompts: [
       nameQuestion(g, 'service', 'payments-api'),
       { type: 'list', name: 'namespace', message: 'Namespace', choices: () => g.disk.namespaceNames(dest) },
-      { type: 'list', name: 'type', message: 'Type', choices: ['http', 'worker', 'cron'], default: 'http' },
-      { type: 'input', name: 'port', message: 'Port', default: '8080', when: (a) => a.type === 'http' },
+      { type: 'list', name: 'template', message: 'Template class', choices: TEMPLATE_CHOICES, default: 'node' },
+      // only node has workers and cron jobs; every other class is an http service
+      { type: 'list', name: 'type', message: 'Type', choices: ['http', 'worker', 'cron'], default: 'http', when: (a) => isNode(a) },
+      { type: 'input', name: 'port', message: 'Port', default: '8080', when: (a) => !isNode(a) || a.type === 'http' },
       { type: 'input', name: 'schedule', message: 'Cron schedule', default: '0 * * * *', when: (a) => a.type === 'cron' },
     ],
     actions: [{ type: 'eleventh', generator: 'service' }],

@@ -1,29 +1,56 @@
 'use strict';
 /**
- * The Nx plugin entry (`"plugins": ["@eleventh/nx/plugin"]` in nx.json): plain CommonJS with no imports, so
- * Nx loads it without registering a TypeScript transpiler — that alone cost ~2 s on every graph build.
- * Every `services/<name>/deploy.ts` makes `services/<name>` a service project with build/test/image targets.
+ * The Nx plugin entry (`"plugins": ["@eleventh/nx/plugin"]` in nx.json): plain CommonJS with no imports
+ * beyond Node's own, so Nx loads it without registering a TypeScript transpiler — that alone cost ~2 s on
+ * every graph build. Every `services/<name>/deploy.ts` makes `services/<name>` a service project with
+ * build/test/image targets; the service's class (the template it was made from) is told by the build file
+ * or lockfile in its root, and chooses the build and test commands.
  * Keep in step with src/plugin/create-nodes.ts (the typed twin the generators and tests import).
  */
+const fs = require('node:fs');
 const path = require('node:path');
 
 const SERVICE_GLOB = 'services/*/deploy.ts';
 
-function serviceProject(deployFile, options) {
+/**
+ * Service classes other than node, by the file in the service root that marks them (first match wins;
+ * none: node). Commands run in the service root.
+ */
+const SERVICE_CLASSES = [
+  { name: 'java', marker: 'pom.xml', build: 'mvn -B -q -DskipTests package', test: 'mvn -B -q test' },
+  { name: 'python', marker: 'requirements.lock', build: 'python3 -m compileall -q app', test: 'python3 -m unittest discover -s tests -v' },
+  { name: 'go', marker: 'go.mod', build: 'go build -o /dev/null ./...', test: 'go test ./...' },
+  { name: 'web', marker: 'nginx.conf', build: 'test -f nginx.conf -a -f public/index.html', test: 'node --test test/' },
+];
+
+/** The node class: typecheck (deploy.ts included) and the vitest specs. */
+function nodeClass(root) {
+  return { name: 'node', build: 'tsc -p tsconfig.json --noEmit', test: `vitest run --root ../.. ${root}` };
+}
+
+/** The class of the service at `root` (repository-relative) in the workspace at `workspaceRoot`. */
+function serviceClass(root, workspaceRoot) {
+  const found = SERVICE_CLASSES.find((c) => fs.existsSync(path.join(workspaceRoot, root, c.marker)));
+  return found || nodeClass(root);
+}
+
+function serviceProject(deployFile, options, workspaceRoot) {
   const root = path.posix.dirname(deployFile);
   const name = path.posix.basename(root);
   const registry = (options && options.registry) || 'registry.example.com';
+  const cls = serviceClass(root, workspaceRoot || process.cwd());
+  const described = (what, command) => ({ description: `${what} (${cls.name} service): ${command}` });
   return {
     projects: {
       [root]: {
         name,
         root,
         projectType: 'application',
-        sourceRoot: `${root}/src`,
-        tags: ['type:service'],
+        sourceRoot: cls.name === 'node' ? `${root}/src` : root,
+        tags: ['type:service', `template:${cls.name}`],
         targets: {
-          build: { command: 'tsc -p tsconfig.json --noEmit', options: { cwd: root }, inputs: ['production', '^production'], cache: true },
-          test: { command: `vitest run --root ../.. ${root}`, options: { cwd: root }, inputs: ['default', '^production'], cache: true },
+          build: { command: cls.build, options: { cwd: root }, inputs: ['production', '^production'], cache: true, metadata: described('Build', cls.build) },
+          test: { command: cls.test, options: { cwd: root }, inputs: ['default', '^production'], cache: true, metadata: described('Test', cls.test) },
           image: {
             command: `eleventh pins --service ${name} --image`,
             metadata: { description: `The image reference for ${name}'s pin (${registry}/${name}:<pin>)` },
@@ -37,7 +64,7 @@ function serviceProject(deployFile, options) {
 
 const createNodes = [
   SERVICE_GLOB,
-  (files, options) => files.map((file) => [file, serviceProject(file, options)]),
+  (files, options, context) => files.map((file) => [file, serviceProject(file, options, context && context.workspaceRoot)]),
 ];
 
-module.exports = { createNodes, serviceProject, SERVICE_GLOB };
+module.exports = { createNodes, serviceProject, serviceClass, SERVICE_CLASSES, SERVICE_GLOB };

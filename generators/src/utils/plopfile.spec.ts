@@ -83,6 +83,7 @@ describe('plopfile.mjs and nx g', () => {
     await plop(viaPlop, 'namespace', { name: 'payments', team: 'acme/payments-team', quota: 'cpu=4,pods=20' });
     await plop(viaPlop, 'service', { name: 'refunds-api', namespace: 'payments', type: 'http', port: '9090' });
     await plop(viaPlop, 'service', { name: 'nightly-report', namespace: 'payments', type: 'cron', schedule: '*/5 * * * *' });
+    for (const template of ['java', 'python', 'go', 'web']) await plop(viaPlop, 'service', { name: `a-${template}`, namespace: 'payments', template, port: '9000' });
     await plop(viaPlop, 'environment', { name: 'qa', extends: 'prod', mode: 'promoted', promoteFrom: 'preprod', tagPattern: 'qa-v*', clusterName: 'qa' });
     await plop(viaPlop, 'environment', { name: 'dr', extends: 'prod', mode: 'mirror', clusterName: 'dr' });
     await plop(viaPlop, 'migrate-bootstrap', {});
@@ -90,6 +91,7 @@ describe('plopfile.mjs and nx g', () => {
     nxG(viaNx, ['@eleventh/nx:namespace', 'payments', '--team', 'acme/payments-team', '--quota', 'cpu=4,pods=20']);
     nxG(viaNx, ['@eleventh/nx:service', 'refunds-api', '--namespace', 'payments', '--type', 'http', '--port', '9090']);
     nxG(viaNx, ['@eleventh/nx:service', 'nightly-report', '--namespace', 'payments', '--type', 'cron', '--schedule', '*/5 * * * *']);
+    for (const template of ['java', 'python', 'go', 'web']) nxG(viaNx, ['@eleventh/nx:service', `a-${template}`, '--namespace', 'payments', '--template', template, '--port', '9000']);
     nxG(viaNx, ['@eleventh/nx:environment', 'qa', '--extends', 'prod', '--mode', 'promoted', '--promoteFrom', 'preprod', '--tagPattern', 'qa-v*']);
     nxG(viaNx, ['@eleventh/nx:environment', 'dr', '--extends', 'prod']); // the README's example: no --mode, so a mirror
     nxG(viaNx, ['@eleventh/nx:migrate-bootstrap']);
@@ -100,6 +102,7 @@ describe('plopfile.mjs and nx g', () => {
     for (const [path, bytes] of plopFiles) expect(bytes.equals(nxFiles.get(path)!), path).toBe(true);
     // the run really wrote what the generators write
     expect(plopFiles.has('services/refunds-api/deploy.ts')).toBe(true);
+    for (const lock of ['a-java/pom.xml', 'a-python/requirements.lock', 'a-go/go.sum', 'a-web/nginx.conf']) expect(plopFiles.has(`services/${lock}`), lock).toBe(true);
     expect(plopFiles.has('environments/qa/payments/tenant.yaml')).toBe(true);
     expect(plopFiles.get('environments/dr/environment.yaml')!.toString()).toContain('promotion:\n  mirrorOf: prod\n');
     expect([...plopFiles.keys()].filter((p) => p.startsWith('clusters/'))).toEqual([]);
@@ -114,6 +117,26 @@ describe('plopfile.mjs and nx g', () => {
     const result = await api.getGenerator('service').runActions({ name: 'svc', namespace: 'nowhere', type: 'worker' });
     expect(result.failures).toHaveLength(1);
     expect(String(result.failures[0].error)).toContain("environments/staging/nowhere/tenant.yaml: namespace 'nowhere' does not exist");
+    expect(snapshot(dest)).toEqual(before);
+  });
+
+  it('refuses an unknown template class under plop and under nx g (non-zero exit), writing nothing', async () => {
+    const dest = copyWorkspace('unknown-class');
+    await plop(dest, 'namespace', { name: 'payments', team: 'acme/payments-team' });
+    const before = snapshot(dest);
+    const { default: nodePlop } = await import('node-plop');
+    const api = await nodePlop(join(REPO, 'plopfile.mjs'), { destBasePath: dest, force: false });
+    const result = await api.getGenerator('service').runActions({ name: 'svc', namespace: 'payments', template: 'rust' });
+    const message = "--template: unknown template class 'rust' (expected one of: node, java, python, go, web)";
+    expect(String(result.failures[0]?.error)).toContain(message);
+    let failure: { status: number | null; stderr: Buffer; stdout: Buffer } | undefined;
+    try {
+      nxG(dest, ['@eleventh/nx:service', 'svc', '--namespace', 'payments', '--template', 'rust']);
+    } catch (err) {
+      failure = err as typeof failure;
+    }
+    expect(failure?.status).not.toBe(0);
+    expect(`${failure?.stdout}${failure?.stderr}`).toContain(message);
     expect(snapshot(dest)).toEqual(before);
   });
 });

@@ -8,6 +8,7 @@ import { flushChanges } from 'nx/src/generators/tree';
 import { createEnvironmentsTree } from '../../utils/testing';
 import { namespaceGenerator } from '../namespace/generator';
 import { serviceGenerator } from './generator';
+import { NODE_IMAGE } from './lib/base-images';
 
 async function withNamespace(): Promise<Tree> {
   const tree = createEnvironmentsTree();
@@ -76,7 +77,8 @@ describe('service generator', () => {
     tree.write('platform/package.json', '{}');
     await serviceGenerator(tree, { name: 'refunds-api', namespace: 'payments', port: 9090 });
     const dockerfile = tree.read('services/refunds-api/Dockerfile', 'utf8')!;
-    expect(dockerfile.match(/^FROM node:20-alpine/gm)).toHaveLength(2);
+    expect(dockerfile).toContain(`ARG BUILD_IMAGE=${NODE_IMAGE}\nARG BASE_IMAGE=${NODE_IMAGE}\n`);
+    expect(dockerfile.match(/^FROM .*/gm)).toEqual(['FROM ${BUILD_IMAGE} AS build', 'FROM ${BASE_IMAGE}']);
     expect(dockerfile).toContain('COPY platform/package.json platform/\nRUN npm ci');
     expect(dockerfile).toContain('USER 1000:1000\nEXPOSE 9090\nCMD ["node", "main.js"]\n');
     expect(dockerfile).not.toContain('missing');
@@ -99,7 +101,9 @@ describe('service generator', () => {
     [{ schedule: '* * * * *' }, '--schedule: a http service has no schedule'],
     [{ type: 'cron' as const, schedule: 'hourly' }, "--schedule: 'schedule' ('hourly') is not a 5-field cron expression"],
     [{ port: 70000 }, "--port: '70000' is not a port (expected an integer from 1 to 65535)"],
-    [{ template: 'go' as never }, "--template: unknown template 'go' (expected node)"],
+    [{ template: 'rust' as never }, "--template: unknown template class 'rust' (expected one of: node, java, python, go, web)"],
+    [{ template: 'java' as const, type: 'worker' as const }, '--type: a java service is http only, not worker (expected --type http, or --template node)'],
+    [{ template: 'web' as const, type: 'cron' as const, schedule: '* * * * *' }, '--type: a web service is http only, not cron'],
   ])('refuses %j and writes nothing', async (flags, message) => {
     const tree = await withNamespace();
     await expect(serviceGenerator(tree, { name: 'svc', namespace: 'payments', ...flags })).rejects.toThrow(message);

@@ -1,4 +1,5 @@
 import type { ServiceType } from '@eleventh/platform/src/kit/types';
+import type { TemplateClass } from './lib/classes';
 
 export interface ServiceGeneratorSchema {
   /** The service (DNS-1123 label), also its folder under services/. */
@@ -11,7 +12,7 @@ export interface ServiceGeneratorSchema {
   port?: number;
   /** cron only. @default '0 * * * *' */
   schedule?: string;
-  /** @default 'node' */
-  template?: 'node';
+  /** The template class. @default 'node' */
+  template?: TemplateClass;
   skipFormat?: boolean;
 }

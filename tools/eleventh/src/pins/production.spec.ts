@@ -15,6 +15,24 @@ describe('production files', () => {
     ['src/docs/real.ts', true],
     ['CHANGELOG.md', false],
     ['vitest.config.mts', false],
+    // the non-Node service templates: lockfiles and build files count, their tests do not
+    ['pom.xml', true],
+    ['src/main/java/app/Main.java', true],
+    ['src/test/java/app/RoutesTest.java', false],
+    ['src/test/resources/fixture.json', false],
+    ['src/testing/helper.ts', true],
+    ['requirements.lock', true],
+    ['app/main.py', true],
+    ['tests/test_routes.py', false],
+    ['app/routes_test.py', false],
+    ['app/contest_py.py', true],
+    ['go.mod', true],
+    ['go.sum', true],
+    ['routes.go', true],
+    ['routes_test.go', false],
+    ['nginx.conf', true],
+    ['public/index.html', true],
+    ['test/site.test.mjs', false],
   ])('%s → %s', (file, expected) => {
     expect(isProductionFile(file)).toBe(expected);
   });

@@ -3,7 +3,7 @@ import { UsageError } from '../errors';
 import type { Recipe } from '../model';
 import { recipeLog } from './recipe-log';
 import { planMirrors } from './promote';
-import { TRAILER } from './trailers';
+import { rollbackTrailer } from './trailers';
 import { loadReleaseConfig, promotionOf, renderRelease, type ReleasePlan } from './release-plan';
 
 export interface RollbackOptions {
@@ -35,5 +35,5 @@ export async function planRollback(opts: RollbackOptions): Promise<ReleasePlan> 
   const plan = await renderRelease(opts.root, recipe);
   const current = plan.previous?.promotedFrom;
   const from = current ? (current.tag ?? current.commit.slice(0, 12)) : '(none)';
-  return { ...plan, trailers: [`${TRAILER.rollback}: ${from} -> ${opts.tag}`], mirrors: await planMirrors(opts.root, config, plan) };
+  return { ...plan, trailers: [rollbackTrailer(from, opts.tag)], mirrors: await planMirrors(opts.root, config, plan) };
 }

@@ -1,6 +1,7 @@
 /**
- * The service's folder: the template's common files plus the ones for its type
- * (http: a server and its pure router; worker and cron: a pure job and the process around it).
+ * The service's folder: the manifest every class shares (files/shared/deploy.ts), then the class's own files.
+ * node renders its common files plus the ones for its type (http: a server and its pure router; worker and
+ * cron: a pure job and the process around it); java, python, go and web render files/<class>/ whole.
  */
 import { join } from 'node:path';
 import type { Tree } from '@nx/devkit';
@@ -10,7 +11,7 @@ import type { NormalizedServiceOptions } from './normalize-options';
 
 const FILES = join(__dirname, '..', 'files');
 
-/** Template folders under files/<template>/, in the order they are rendered. */
+/** The node template's folders under files/node/, in the order they are rendered. */
 export const TYPE_FOLDERS: Readonly<Record<ServiceType, readonly string[]>> = {
   http: ['common', 'http'],
   worker: ['common', 'job', 'worker'],
@@ -41,10 +42,17 @@ const WORDS: Readonly<Record<ServiceType, Readonly<Record<string, string>>>> = {
 export function templateData(o: NormalizedServiceOptions): TemplateData {
   const article = o.type === 'http' ? 'an' : 'a';
   const { name, namespace, team, type, port, schedule, workspacePackages } = o;
-  return { name, namespace, team, type, port, schedule, workspacePackages, article, ...WORDS[o.type] };
+  const { images, build, test } = o.templateClass;
+  return { name, namespace, team, type, port, schedule, workspacePackages, article, images, build, test, ...WORDS[o.type] };
+}
+
+/** The template folders of `o`'s class and type, in render order. */
+export function templateFolders(o: Pick<NormalizedServiceOptions, 'template' | 'type'>): string[] {
+  const own = o.template === 'node' ? TYPE_FOLDERS[o.type].map((f) => join('node', f)) : [o.template];
+  return ['shared', ...own].map((f) => join(FILES, f));
 }
 
 export function addServiceFiles(tree: Tree, o: NormalizedServiceOptions): void {
   const data = templateData(o);
-  for (const folder of TYPE_FOLDERS[o.type]) renderFiles(tree, join(FILES, o.template, folder), o.root, data);
+  for (const folder of templateFolders(o)) renderFiles(tree, folder, o.root, data);
 }

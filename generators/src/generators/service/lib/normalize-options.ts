@@ -6,9 +6,10 @@ import { assertName } from '../../../utils/names';
 import { codeownersPath, findCodeOwner } from '../../../utils/codeowners';
 import { namespaceTeam } from '../../../utils/environments';
 import type { ServiceGeneratorSchema } from '../schema';
+import { isTemplateClass, templateClass, TEMPLATES, type TemplateClassInfo } from './classes';
 
+export { TEMPLATES } from './classes';
 export const SERVICE_TYPES: readonly ServiceType[] = ['http', 'worker', 'cron'];
-export const TEMPLATES = ['node'] as const;
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_SCHEDULE = '0 * * * *';
 
@@ -22,7 +23,9 @@ export interface NormalizedServiceOptions {
   readonly port: number | null;
   /** cron only. */
   readonly schedule: string | null;
-  readonly template: (typeof TEMPLATES)[number];
+  readonly template: TemplateClassInfo['name'];
+  /** The template class: its types, pinned base images and inferred commands. */
+  readonly templateClass: TemplateClassInfo;
   /** services/<name> */
   readonly root: string;
   readonly codeowners: string;
@@ -31,10 +34,21 @@ export interface NormalizedServiceOptions {
   readonly skipFormat: boolean;
 }
 
-function checkType(o: ServiceGeneratorSchema): ServiceType {
+function checkTemplate(o: ServiceGeneratorSchema): TemplateClassInfo {
+  const template: unknown = o.template ?? 'node';
+  if (!isTemplateClass(template)) {
+    throw new GeneratorError('--template', `unknown template class '${String(template)}'`, `one of: ${TEMPLATES.join(', ')}`);
+  }
+  return templateClass(template);
+}
+
+function checkType(o: ServiceGeneratorSchema, cls: TemplateClassInfo): ServiceType {
   const type = o.type ?? 'http';
   if (!SERVICE_TYPES.includes(type)) {
     throw new GeneratorError('--type', `'${type}' is not a service type`, SERVICE_TYPES.join(', '));
+  }
+  if (!cls.types.includes(type)) {
+    throw new GeneratorError('--type', `a ${cls.name} service is ${cls.types.join(', ')} only, not ${type}`, `--type ${cls.types[0]}, or --template node`);
   }
   if (o.port !== undefined && type !== 'http') throw new GeneratorError('--port', `a ${type} service has no port`, 'no --port');
   if (o.schedule !== undefined && type !== 'cron') {
@@ -82,9 +96,8 @@ export function normalizeOptions(tree: Tree, options: ServiceGeneratorSchema): N
   const name = options.name;
   const root = `services/${String(name)}`;
   assertName('service', name, root);
-  const type = checkType(options);
-  const template = options.template ?? 'node';
-  if (!TEMPLATES.includes(template)) throw new GeneratorError('--template', `unknown template '${template}'`, TEMPLATES.join(', '));
+  const cls = checkTemplate(options);
+  const type = checkType(options, cls);
   const codeowners = `/${root}/`;
   checkFree(tree, name, root, codeowners);
   assertName('namespace', options.namespace, `environments/*/${String(options.namespace)}`);
@@ -95,7 +108,8 @@ export function normalizeOptions(tree: Tree, options: ServiceGeneratorSchema): N
     type,
     port: type === 'http' ? checkPort(options.port ?? DEFAULT_PORT) : null,
     schedule: type === 'cron' ? checkSchedule(options.schedule ?? DEFAULT_SCHEDULE) : null,
-    template,
+    template: cls.name,
+    templateClass: cls,
     root,
     codeowners,
     workspacePackages: workspacePackages(tree),

@@ -6,6 +6,7 @@
 import type { Recipe } from '../../model';
 import type { ManifestChange, ManifestCommit, Rerender } from './model';
 import type { LoggedCommit, Range, Segment } from './segment';
+import { isProductionFile } from '../../pins/production';
 
 const DEPLOY = /^services\/([^/]+)\/deploy\.ts$/;
 const CONFIG = /^environments\/([^/]+)\/(environment\.yaml|[^/_][^/]*\/tenant\.yaml|[^/_][^/]*\/[^/]+\/overrides\.yaml)$/;
@@ -33,7 +34,8 @@ export interface ManifestRequest {
 }
 
 function classify(path: string, req: ManifestRequest): { change: ManifestChange; own: boolean } | undefined {
-  if (path.startsWith('platform/')) return { change: { kind: 'kit', path }, own: false };
+  // The kit's production files only (pins/production.ts): a spec or README in platform/ shapes no manifest.
+  if (path.startsWith('platform/')) return isProductionFile(path.slice('platform/'.length)) && !path.includes('/__snapshots__/') ? { change: { kind: 'kit', path }, own: false } : undefined;
   const d = DEPLOY.exec(path);
   if (d) return req.services.has(d[1]) ? { change: { kind: 'deploy', service: d[1], path }, own: false } : undefined;
   const c = CONFIG.exec(path);

@@ -41,6 +41,9 @@ beforeAll(() => {
   ok(root, ['recipe']);
   ok(root, ['recipe', '--commit']);
   sha.recipe2 = gitText(['log', '-1', '--format=%H', '--', 'environments/staging/recipe.yaml'], { cwd: root });
+  // A kit spec and README change no manifest: they are not manifest inputs and must not be listed.
+  edit('platform/src/kit/tenant.spec.ts', (s) => `${s}\n// a test-only change\n`);
+  commitAll(root, 'platform: a test-only change');
   // A manifest-only change: staging configuration, no image input.
   edit('environments/staging/risk/risk-report/overrides.yaml', (s) => s.replace('REPORT_WINDOW: 7d', 'REPORT_WINDOW: 14d'));
   sha.config = commitAll(root, 'risk-report: a two-week window in staging');
