@@ -57,6 +57,8 @@ export interface ResolvedEnvironment {
   readonly cluster: { readonly name: string; readonly git: { readonly url: string; readonly branch: string; readonly verify?: GitVerify } };
   readonly profiles: readonly string[];
   readonly promotion?: PromotionConfig;
+  /** `report.commitUrl`: the report page's commit link, a URL template with `{sha}` (inherits along `extends`). */
+  readonly commitUrl?: string;
 }
 
 export interface ResolvedTenantConfig {

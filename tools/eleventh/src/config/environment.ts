@@ -26,6 +26,7 @@ export function resolveEnvironment(name: string, chain: readonly string[], docs:
   const profiles = leafAt(leaves, ['profiles'])?.value;
   const promotion = promotionOf(name, docs.get(name)!);
   const verify = valueAt(leaves, ['cluster', 'git', 'verify']);
+  const commitUrl = text(['report', 'commitUrl']);
   return {
     name,
     chain,
@@ -36,6 +37,7 @@ export function resolveEnvironment(name: string, chain: readonly string[], docs:
     },
     profiles: Array.isArray(profiles) ? profiles.filter((p): p is string => typeof p === 'string') : [],
     ...(promotion ? { promotion } : {}),
+    ...(commitUrl ? { commitUrl } : {}),
   };
 }
 
