@@ -89,6 +89,8 @@ export interface RecipeEntry {
   readonly inputs: string;
   /** Identity of the manifest inputs (deploy.ts, kit, engine, resolved config, image): skip re-rendering when equal. */
   readonly manifest?: string;
+  /** `sha256:<hex>` of the pushed image, once known (DESIGN.md recipe contract); absent until then. */
+  readonly imageDigest?: string;
 }
 
 /** Where a promoted environment's recipe came from (DESIGN.md, recipe contract). */
