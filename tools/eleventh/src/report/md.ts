@@ -70,7 +70,7 @@ export function renderMarkdown(data: ReportData): string {
     '# Release matrix', '',
     `At \`${short(data.head.commit)}\` (${data.head.time}); ages to ${data.now}. ${data.services.length} services in ${envs.length} environments.`, '',
     '## Environments', '',
-    `| environment | services | last release | ${doraRows(envs[0]?.dora ?? emptyDora()).map(([k]) => k).join(' | ')} |`,
+    `| environment | services | last release | ${doraRows(emptyDora()).map(([k]) => k).join(' | ')} |`,
     `|---|---|---|${doraRows(emptyDora()).map(() => '---').join('|')}|`,
     ...envs.map((e) => `| ${e.name} | ${e.services} | ${cellText(describeRelease(lastRelease(e)))} | ${doraRows(e.dora).map(([, v]) => cellText(v)).join(' | ')} |`),
     '', '## Differences', '',
