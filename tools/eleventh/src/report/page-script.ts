@@ -46,7 +46,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
     var pin = url ? '<a class="pin" href="' + esc(url) + '">' + sha.slice(0, 12) + '</a>' : '<span class="pin">' + sha.slice(0, 12) + '</span>';
     var html = pin + ' <span class="age" title="pin age (to the report time)">' + dur(c[1]) + '</span>';
     if (c[3]) html += '<span class="digest" title="' + esc(c[3]) + '">' + esc(c[3].slice(0, 19)) + '</span>';
-    if (c[4] >= 0) { var ch = D.changes[i][c[4]]; html += '<span class="last" title="' + esc(ch) + '">' + esc(ch.split(' ').slice(0, 2).join(' ')) + '</span>'; }
+    var ch = c[4] >= 0 ? D.changes[i][c[4]] : ''; if (ch) { html += '<span class="last" title="' + esc(ch) + '">' + esc(ch.split(' ').slice(0, 2).join(' ')) + '</span>'; }
     return '<td class="cell st-' + s + '" data-env="' + env + '" data-state="' + STATE_NAME[s] + '">' + html + '</td>';
   }
   function render() {
