@@ -69,6 +69,8 @@ export interface ResolvedEnvironment {
   /** `platform.addons`: HelmRelease name → setting (platform/defaults.yaml, then the chain; maps merge). */
   readonly addons?: Readonly<Record<string, ResolvedAddonSetting>>;
   readonly promotion?: PromotionConfig;
+  /** `report.commitUrl`: the report page's commit link, a URL template with `{sha}` (inherits along `extends`). */
+  readonly commitUrl?: string;
 }
 
 export interface ResolvedTenantConfig {
@@ -99,6 +101,8 @@ export interface RecipeEntry {
   readonly inputs: string;
   /** Identity of the manifest inputs (deploy.ts, kit, engine, resolved config, image): skip re-rendering when equal. */
   readonly manifest?: string;
+  /** `sha256:<hex>` of the pushed image, once known (DESIGN.md recipe contract); absent until then. */
+  readonly imageDigest?: string;
 }
 
 /** Where a promoted environment's recipe came from (DESIGN.md, recipe contract). */

@@ -123,6 +123,8 @@ describe('workspace generator', () => {
     const runs = (job: string) => wf.jobs[job].steps.map((s: { run?: string }) => s.run).filter(Boolean);
     expect(wf.jobs.recipe.steps[0].with['fetch-depth']).toBe(0);
     expect(runs('recipe')).toEqual(expect.arrayContaining(['npx nx affected -t test build recipe', 'npx eleventh recipe --commit --push']));
+    expect(runs('recipe').at(-1)).toBe('npx eleventh report && npx eleventh report --format md');
+    expect(wf.jobs.recipe.steps.at(-1)).toEqual({ uses: 'actions/upload-artifact@v4', with: { name: 'release-matrix', path: 'tmp/report/' } });
     expect(runs('promote-preprod')).toContain('npx eleventh promote --to preprod --tag "$TAG" --commit --push');
     expect(wf.jobs['promote-prod'].environment).toBe('prod');
     expect(wf.jobs['promote-prod'].if).toBe("startsWith(github.ref, 'refs/tags/prod-v')");
@@ -132,6 +134,7 @@ describe('workspace generator', () => {
     const ci = yamlOf(await generate(), '.gitlab-ci.yml');
     expect(ci.variables.GIT_DEPTH).toBe('0');
     expect(ci.recipe.script).toEqual(expect.arrayContaining(['npx nx affected -t test build recipe', 'npx eleventh recipe --commit --push']));
+    expect(ci.recipe.artifacts).toMatchObject({ name: 'release-matrix', paths: ['tmp/report/'] });
     expect(ci['promote-preprod'].script).toEqual(['npx eleventh promote --to preprod --tag "$CI_COMMIT_TAG" --commit --push']);
     expect(ci['promote-prod'].environment.name).toBe('prod');
     expect(ci['promote-prod'].rules).toEqual([{ if: '$CI_COMMIT_TAG =~ /^prod-v/', when: 'manual' }]);

@@ -56,6 +56,7 @@ export function resolveEnvironment(name: string, chain: readonly string[], docs:
   const profileList = Array.isArray(profiles) ? profiles.filter((p): p is string => typeof p === 'string') : [];
   const promotion = promotionOf(name, docs.get(name)!);
   const verify = valueAt(leaves, ['cluster', 'git', 'verify']);
+  const commitUrl = text(['report', 'commitUrl']);
   return {
     name,
     chain,
@@ -68,6 +69,7 @@ export function resolveEnvironment(name: string, chain: readonly string[], docs:
     profileOrigins: profileOrigins(chain, docs, profileList.length),
     addons: resolveAddonSettings(chain, docs, platform),
     ...(promotion ? { promotion } : {}),
+    ...(commitUrl ? { commitUrl } : {}),
   };
 }
 

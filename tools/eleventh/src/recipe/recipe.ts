@@ -22,7 +22,7 @@ function entryFrom(file: string, name: string, raw: unknown): RecipeEntry {
     if (typeof e[key] !== 'string') throw new ConfigError({ file }, `service '${name}' has no '${key}'`, 'namespace, commit, image, digest, inputs');
   }
   if (!HEX40.test(e.commit!)) throw new ConfigError({ file }, `service '${name}' commit '${e.commit}' is not a full SHA`, '40 hex characters');
-  return { namespace: e.namespace!, commit: e.commit!, image: e.image!, digest: e.digest!, inputs: e.inputs!, ...(e.manifest ? { manifest: e.manifest } : {}) };
+  return { namespace: e.namespace!, commit: e.commit!, image: e.image!, digest: e.digest!, inputs: e.inputs!, ...(e.manifest ? { manifest: e.manifest } : {}), ...(typeof e.imageDigest === 'string' ? { imageDigest: e.imageDigest } : {}) };
 }
 
 const ADDON_KEYS = ['chart', 'version', 'repository', 'values'] as const;
@@ -96,7 +96,7 @@ export function serializeRecipe(recipe: Recipe): string {
   const services: Record<string, RecipeEntry> = {};
   for (const name of Object.keys(recipe.services).sort()) {
     const e = recipe.services[name];
-    services[name] = { namespace: e.namespace, commit: e.commit, image: e.image, digest: e.digest, inputs: e.inputs, ...(e.manifest ? { manifest: e.manifest } : {}) };
+    services[name] = { namespace: e.namespace, commit: e.commit, image: e.image, digest: e.digest, inputs: e.inputs, ...(e.manifest ? { manifest: e.manifest } : {}), ...(e.imageDigest ? { imageDigest: e.imageDigest } : {}) };
   }
   const pf = recipe.promotedFrom;
   const addons: Record<string, RecipeAddon> = {};

@@ -1,6 +1,6 @@
 /**
  * .github/workflows/eleventh.yml as an object. Push to main: test, build and recipe on what is affected
- * (full history, so pins can be computed), then commit the recipe. Tag preprod-v*: promote to preprod.
+ * (full history, so pins can be computed), then commit the recipe and keep the report page as an artifact. Tag preprod-v*: promote to preprod.
  * Tag prod-v*: promote to prod behind the protected environment `prod` (required reviewers).
  */
 const NX_ENV = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
@@ -50,6 +50,9 @@ export function githubWorkflow(): Record<string, unknown> {
           { uses: 'nrwl/nx-set-shas@v4' },
           { run: 'npx nx affected -t test build recipe', env: NX_ENV },
           { run: 'npx eleventh recipe --commit --push', env: NX_ENV },
+          // The release matrix (tmp/report/index.html and its Markdown twin), kept with every main build.
+          { run: 'npx eleventh report && npx eleventh report --format md', env: NX_ENV },
+          { uses: 'actions/upload-artifact@v4', with: { name: 'release-matrix', path: 'tmp/report/' } },
         ],
       },
       'promote-preprod': promoteJob('preprod', 'preprod-v'),

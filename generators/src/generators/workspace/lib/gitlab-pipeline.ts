@@ -40,7 +40,10 @@ export function gitlabPipeline(): Record<string, unknown> {
         'export NX_HEAD="$(git rev-parse HEAD)"',
         'npx nx affected -t test build recipe',
         'npx eleventh recipe --commit --push',
+        // The release matrix (tmp/report/index.html and its Markdown twin), kept with every main build.
+        'npx eleventh report && npx eleventh report --format md',
       ],
+      artifacts: { name: 'release-matrix', paths: ['tmp/report/'], expose_as: 'release matrix', when: 'always' },
     },
     'promote-preprod': promoteJob('preprod', 'preprod-v'),
     'promote-prod': promoteJob('prod', 'prod-v'),

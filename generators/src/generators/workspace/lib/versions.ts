@@ -19,6 +19,7 @@ export const DEV_DEPENDENCIES: Readonly<Record<string, string>> = {
   'kubernetes-models': '4.5.1',
   'node-plop': '0.32.3',
   nx: '24.0.0',
+  'playwright-core': '1.65.1',
   plop: '4.0.5',
   typescript: '5.9.3',
   vitest: '4.1.12',

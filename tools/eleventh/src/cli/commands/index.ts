@@ -9,7 +9,9 @@ import { verifyCommand } from './verify';
 import { diffCommand } from './diff';
 import { historyCommand } from './history';
 import { newCommand } from './new';
+import { reportCommand } from './report';
+import { metricsCommand } from './metrics';
 
 /** Every command, in the order `eleventh --help` lists them. */
 export const commands: readonly Command[] = [renderCommand, recipeCommand, pinsCommand, explainCommand,
-  promoteCommand, rollbackCommand, verifyCommand, diffCommand, historyCommand, newCommand];
+  promoteCommand, rollbackCommand, verifyCommand, diffCommand, historyCommand, reportCommand, metricsCommand, newCommand];
