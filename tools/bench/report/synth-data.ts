@@ -31,12 +31,12 @@ export function synthReportData(n: number): ReportData {
       const moved = c === 0 ? names : names.filter((_, i) => (i + c * 7) % 50 === 0);
       if (c > 0 && e === 0) for (let i = 0; i < n; i++) if ((i + c * 7) % 50 === 0) current[i] = sha(counter++);
       const time = T0 + (c + 1) * Math.floor((55 * 86_400) / p.changes) + e * 3600;
-      timeline.unshift({ time: iso(time), kind, commit: sha(1e9 + e * 1e6 + c), subject: `eleventh ${kind} ${p.name}`, committer: 'CI <ci@example.com>', ...(e > 0 ? { tag: `${p.name}-v${c}`, tagger: 'Release Bot <release@example.com>' } : {}), moved: [...moved].sort() });
+      timeline.unshift({ time: iso(time), kind, commit: sha(1e9 + e * 1e6 + c), subject: `eleventh ${kind} ${p.name}`, committer: 'CI <ci@example.com>', ...(e > 0 ? { tag: `${p.name}-v${c}`, tagger: 'Release Bot <release@example.com>' } : {}), moved: [...moved].sort(), addons: c === 1 ? ['cert-manager v1.21.0 → v1.21.1'] : [] });
     }
     if (e > 0) for (let i = 0; i < n; i += 97) current[i] = sha(2e9 + i);
     pins.set(p.name, current);
     const lastRelease = timeline.findIndex((c) => c.kind !== 'recipe');
-    envs.push({ name: p.name, ...(p.base ? { base: p.base } : {}), followsMain: e === 0, commitUrl: 'https://git.example.com/acme/platform/-/commit/{sha}', services: n, ...(lastRelease >= 0 ? { lastRelease } : {}), timeline, ...(p.base ? { differences: { missing: [], extra: [], differ: names.filter((_, i) => i % 97 === 0) } } : {}), dora });
+    envs.push({ name: p.name, ...(p.base ? { base: p.base } : {}), followsMain: e === 0, commitUrl: 'https://git.example.com/acme/platform/-/commit/{sha}', services: n, ...(lastRelease >= 0 ? { lastRelease } : {}), timeline, ...(p.base ? { differences: { missing: [], extra: [], differ: names.filter((_, i) => i % 97 === 0) } } : {}), dora, addons: { 'cert-manager': e === 0 ? 'v1.21.1' : 'v1.21.0', traefik: '40.0.0' } });
   });
   const services = names.map((name, i): ReportService => {
     const cells: Record<string, ReportCell> = {};

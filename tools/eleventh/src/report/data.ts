@@ -7,6 +7,7 @@ import { loadConfig } from '../config/load';
 import { gitText } from '../git/run';
 import type { Recipe } from '../model';
 import { recipeAt } from '../release/git-read';
+import { describeAddonMove } from '../release/addon-moves';
 import { recipeHistory, type HistoryEntry } from '../release/history';
 import { commitTimes } from './commit-times';
 import { dora } from './metrics';
@@ -33,6 +34,7 @@ function changeOf(e: HistoryEntry): ReportChange {
     ...(e.tagger ? { tagger: e.tagger } : {}),
     ...(e.rollback ? { rollback: e.rollback } : {}),
     moved: e.moved.map((m) => m.service).sort(),
+    addons: (e.addons ?? []).map(describeAddonMove),
   };
 }
 
@@ -93,6 +95,7 @@ export async function gatherReport(root: string, opts: ReportOptions = {}): Prom
       timeline,
       ...(base ? { differences: differences(g.recipe, recipes.get(base)) } : {}),
       dora: dora(g.history, times, now),
+      addons: Object.fromEntries(Object.entries(g.recipe?.addons ?? {}).map(([n, a]) => [n, a.version])),
     };
   });
   const namespaces = [...new Set(gathered.flatMap((g) => Object.values(g.recipe?.services ?? {}).map((s) => s.namespace)))].sort();

@@ -49,8 +49,23 @@ function differences(env: EnvironmentReport): string {
 
 function change(env: EnvironmentReport, c: ReportChange): string {
   const what = c.kind === 'rollback' && c.rollback ? `${esc(c.rollback.from)} → ${esc(c.rollback.to)}` : c.tag ? esc(c.tag) : '';
-  const moved = c.moved.length ? ` · ${c.moved.length} moved: ${esc(c.moved.slice(0, 10).join(', '))}${c.moved.length > 10 ? ' …' : ''}` : ' · nothing moved';
+  const services = c.moved.length ? ` · ${c.moved.length} moved: ${esc(c.moved.slice(0, 10).join(', '))}${c.moved.length > 10 ? ' …' : ''}` : ' · nothing moved';
+  const moved = `${services}${c.addons.length ? ` · add-ons: <span class="addon-moves">${esc(c.addons.join(', '))}</span>` : ''}`;
   return `<li><span class="kind kind-${c.kind}">${c.kind}</span> ${esc(c.time)} ${link(env, c.commit)} ${what}${c.tagger ? ` tagged by ${esc(c.tagger)}` : ''} <span class="muted">committed by ${esc(c.committer)}${moved}</span></li>`;
+}
+
+/** Add-on × environment chart versions; a cell that differs from the first environment's is marked. */
+function addonTable(data: ReportData): string {
+  const envs = data.environments;
+  const names = [...new Set(envs.flatMap((e) => Object.keys(e.addons)))].sort();
+  if (names.length === 0) return '';
+  const cell = (name: string, e: EnvironmentReport): string => {
+    const v = e.addons[name];
+    if (v === undefined) return '<td class="st-m">—</td>';
+    return `<td${v !== envs[0].addons[name] ? ' class="st-d"' : ''}>${esc(v)}</td>`;
+  };
+  const head = `<tr><th>Add-on</th>${envs.map((e) => `<th>${esc(e.name)}</th>`).join('')}</tr>`;
+  return `<h2>Add-ons</h2>\n<table id="addons"><thead>${head}</thead><tbody>${names.map((n) => `<tr><th>${esc(n)}</th>${envs.map((e) => cell(n, e)).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
 function timeline(env: EnvironmentReport): string {
@@ -91,6 +106,7 @@ export function renderHtml(data: ReportData): string {
 <noscript><p>The matrix needs JavaScript; <code>eleventh report --format md</code> or <code>--format json</code> prints the same data.</p></noscript>
 <h2>Differences</h2>
 <div class="diffs">${data.environments.map(differences).join('')}</div>
+${addonTable(data)}
 <h2>Timeline</h2>
 ${data.environments.map(timeline).join('\n')}
 <script type="application/json" id="report-data">${embedJson(pageData(data))}</script>

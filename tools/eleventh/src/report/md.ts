@@ -58,7 +58,7 @@ function differences(env: EnvironmentReport): string[] {
 function timeline(env: EnvironmentReport): string[] {
   return [
     `### ${env.name}`, '',
-    ...env.timeline.slice(0, MD_TIMELINE).map((c) => `- ${c.time} **${c.kind}** ${pin(env, c.commit)}${c.tag ? ` ${c.tag}` : ''}${c.tagger ? ` tagged by ${c.tagger}` : ''}, ${c.moved.length} moved`),
+    ...env.timeline.slice(0, MD_TIMELINE).map((c) => `- ${c.time} **${c.kind}** ${pin(env, c.commit)}${c.tag ? ` ${c.tag}` : ''}${c.tagger ? ` tagged by ${c.tagger}` : ''}, ${c.moved.length} moved${c.addons.length ? `; add-ons: ${c.addons.join(', ')}` : ''}`),
     ...(env.timeline.length > MD_TIMELINE ? [`- … ${env.timeline.length - MD_TIMELINE} older: \`eleventh history ${env.name}\``] : []),
     '',
   ];
@@ -76,9 +76,23 @@ export function renderMarkdown(data: ReportData): string {
     '', '## Differences', '',
     ...envs.flatMap(differences), '',
     ...matrix(data),
+    ...addonTable(data),
     '## Timeline', '',
     ...envs.flatMap(timeline),
   ].join('\n').replace(/\n{3,}/g, '\n\n');
+}
+
+/** Add-on × environment chart versions; a version that differs from the first environment's is bold. */
+function addonTable(data: ReportData): string[] {
+  const envs = data.environments;
+  const names = [...new Set(envs.flatMap((e) => Object.keys(e.addons)))].sort();
+  if (names.length === 0) return [];
+  const cell = (name: string, e: EnvironmentReport): string => {
+    const v = e.addons[name];
+    if (v === undefined) return '—';
+    return v !== envs[0].addons[name] ? `**${v}**` : v;
+  };
+  return ['## Add-ons', '', `| add-on | ${envs.map((e) => e.name).join(' | ')} |`, `|---|${envs.map(() => '---').join('|')}|`, ...names.map((n) => `| ${n} | ${envs.map((e) => cell(n, e)).join(' | ')} |`), ''];
 }
 
 function emptyDora(): EnvironmentReport['dora'] {

@@ -17,6 +17,8 @@ export interface ReportChange {
   readonly rollback?: { readonly from: string; readonly to: string };
   /** Services whose pin moved (added, re-pinned or removed), sorted. */
   readonly moved: readonly string[];
+  /** Add-on moves beside them: `cert-manager v1.21.1 → v1.21.2`, sorted by add-on. */
+  readonly addons: readonly string[];
 }
 
 /** A service's state in one environment. */
@@ -78,6 +80,8 @@ export interface EnvironmentReport {
   /** Against `base`: what the base has and this lacks, what this has and the base lacks, different pins. */
   readonly differences?: { readonly missing: readonly string[]; readonly extra: readonly string[]; readonly differ: readonly string[] };
   readonly dora: Dora;
+  /** Add-on (HelmRelease) → chart version in this environment's recipe. */
+  readonly addons: Readonly<Record<string, string>>;
 }
 
 export interface ReportData {

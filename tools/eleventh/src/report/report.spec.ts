@@ -141,3 +141,24 @@ describe('eleventh metrics and eleventh report', () => {
     expect(existsSync(join(ro, 'report'))).toBe(false);
   });
 });
+
+describe('add-ons beside services', () => {
+  it('lists each environment’s chart versions, and a chart bump as an add-on move in the timeline', async () => {
+    expect(env('staging').addons['cert-manager']).toBe('v1.21.1');
+    const path = join(repo.root, 'environments/staging/environment.yaml');
+    writeFileSync(path, `${readFileSync(path, 'utf8')}platform:\n  addons:\n    cert-manager: {version: v1.21.2}\n`);
+    for (const args of [['recipe', '--commit']]) expect(runEleventh(repo.root, args).status).toBe(0);
+    const after = await gatherReport(repo.root);
+    const staging = after.environments.find((e) => e.name === 'staging')!;
+    expect(staging.addons['cert-manager']).toBe('v1.21.2');
+    expect(staging.timeline[0].addons).toEqual(['cert-manager v1.21.1 → v1.21.2']);
+    expect(after.environments.find((e) => e.name === 'prod')!.addons['cert-manager']).toBe('v1.21.1');
+    const md = runEleventh(repo.root, ['report', '--format', 'md', '--out', '-']).stdout;
+    expect(md).toContain('## Add-ons');
+    expect(md).toMatch(/\| cert-manager \| v1\.21\.2 \| \*\*v1\.21\.1\*\* \|/);
+    expect(md).toContain('add-ons: cert-manager v1.21.1 → v1.21.2');
+    const html = runEleventh(repo.root, ['report', '--format', 'html', '--out', '-']).stdout;
+    expect(html).toContain('<h2>Add-ons</h2>');
+    expect(html).toContain('<span class="addon-moves">cert-manager v1.21.1 → v1.21.2</span>');
+  });
+});
