@@ -1,20 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigErrors } from '../errors';
 import { checkOverrides, loadConfig } from './load';
-import { cleanTrees, treeWith } from './testing';
+import { cleanTrees, configProblems, treeWith } from './testing';
 
 afterAll(cleanTrees);
 
-/** Every message loadConfig throws for the base tree with `changes`. */
-function problems(changes: Record<string, string | null>): string[] {
-  try {
-    loadConfig(treeWith(changes));
-  } catch (err) {
-    if (err instanceof ConfigErrors) return err.errors.map((e) => e.message);
-    throw err;
-  }
-  throw new Error('loadConfig accepted the tree');
-}
+const problems = configProblems;
 
 const STAGING = 'registry: r\ncluster:\n  name: s\n  git:\n    url: u\n';
 

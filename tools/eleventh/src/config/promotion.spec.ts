@@ -1,21 +1,12 @@
 /** `promotion:` bad input: every problem at its file and line, with what was expected. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigErrors } from '../errors';
 import { loadConfig } from './load';
 import { durationMs } from './promotion';
-import { cleanTrees, treeWith } from './testing';
+import { cleanTrees, configProblems, treeWith } from './testing';
 
 afterAll(cleanTrees);
 
-function problems(changes: Record<string, string | null>): string[] {
-  try {
-    loadConfig(treeWith(changes));
-  } catch (err) {
-    if (err instanceof ConfigErrors) return err.errors.map((e) => e.message);
-    throw err;
-  }
-  throw new Error('loadConfig accepted the tree');
-}
+const problems = configProblems;
 
 const PROD = 'environments/prod/environment.yaml';
 const prod = (promotion: string): Record<string, string> => ({ [PROD]: `extends: preprod\ncluster:\n  name: prod\npromotion:\n${promotion}` });

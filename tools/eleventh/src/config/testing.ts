@@ -2,6 +2,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { ConfigErrors } from '../errors';
+import { loadConfig } from './load';
 
 export const PLATFORM_DEFAULTS_TEXT = [
   'service:',
@@ -70,4 +72,15 @@ export function treeWith(changes: Record<string, string | null>): string {
 
 export function cleanTrees(): void {
   for (const root of made.splice(0)) rmSync(root, { recursive: true, force: true });
+}
+
+/** Every message loadConfig throws for the base tree with `changes` (fails when it accepts the tree). */
+export function configProblems(changes: Record<string, string | null>): string[] {
+  try {
+    loadConfig(treeWith(changes));
+  } catch (err) {
+    if (err instanceof ConfigErrors) return err.errors.map((e) => e.message);
+    throw err;
+  }
+  throw new Error('loadConfig accepted the tree');
 }
