@@ -56,7 +56,9 @@ describe('profiles', () => {
   const combos: string[][] = [[], ['observability'], ['payments-compliance'], ['observability', 'payments-compliance'], ['payments-compliance', 'observability']];
   it.each(combos.map((c) => [c.join('+') || 'none', c] as const))('%s renders without collision, each layer its own', (_label, profiles) => {
     const layers = renderPlatformLayers({ environment: 'prod', profiles });
-    expect(layers.map((l) => l.layer)).toEqual(['base', ...profiles]);
+    const policies = profiles.filter((p) => p === 'payments-compliance').map((p) => `${p}-policies`);
+    expect(layers.map((l) => l.layer)).toEqual(['base', ...profiles, ...policies]);
+    expect(layers.filter((l) => l.afterPlatform).map((l) => l.layer)).toEqual(policies);
     const ids = layers.flatMap((l) => l.objects.map((o) => `${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name}`));
     expect(new Set(ids).size).toBe(ids.length);
   });

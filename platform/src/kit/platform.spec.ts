@@ -45,11 +45,14 @@ describe('renderPlatform', () => {
   });
 
   it('adds each selected profile after the base, in the listed order', () => {
-    const layers = render(['payments-compliance', 'observability']).map((o) => o.metadata.labels['eleventh.dev/layer']);
+    const objects = render(['payments-compliance', 'observability']);
+    const layers = objects.filter((o) => o.kind !== 'ClusterPolicy').map((o) => o.metadata.labels['eleventh.dev/layer']);
     const baseCount = render().length;
     expect(layers.slice(0, baseCount)).toEqual(Array(baseCount).fill('base'));
     expect(layers.indexOf('payments-compliance')).toBe(baseCount);
     expect(layers.indexOf('observability')).toBeGreaterThan(layers.lastIndexOf('payments-compliance'));
+    // policies come last, once every layer (Kyverno's CRDs included) is in
+    expect(objects.slice(-1).map((o) => o.kind)).toEqual(['ClusterPolicy']);
   });
 
   it('observability brings its namespace, scraper identity, metrics reader role and blackbox probes', () => {

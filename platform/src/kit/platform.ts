@@ -16,9 +16,22 @@ import { assertDnsLabel } from './names';
 export const BASE_LAYER = 'base';
 
 export interface PlatformLayer {
-  /** `base` or the profile's name: the folder under `_platform/`. */
+  /** `base`, the profile's name, or `<profile>-policies`: the folder under `_platform/`. */
   readonly layer: string;
   readonly objects: KubeObject[];
+  /**
+   * Applied by its own Flux Kustomization once the platform layer is ready (its kinds need CRDs the
+   * platform's add-ons install), so it is not part of `_platform/kustomization.yaml`. @default false
+   */
+  readonly afterPlatform?: boolean;
+}
+
+/** The add-on whose CRDs a profile's policies use. */
+export const POLICY_ENGINE = 'kyverno';
+
+/** The folder (and Flux Kustomization suffix) of a profile's policies. */
+export function policyLayerName(profile: string): string {
+  return `${profile}-policies`;
 }
 
 function selectedProfiles(names: readonly string[], local: readonly Profile[] = []): Profile[] {
@@ -62,7 +75,25 @@ function assertNoCollision(layers: readonly PlatformLayer[]): void {
   }
 }
 
-/** Build the platform layer by layer; throws a KitError for an unknown or repeated profile or add-on. */
+function policyLayers(environment: string, profiles: readonly Profile[], baseEnabled: ReadonlySet<string>): PlatformLayer[] {
+  const out: PlatformLayer[] = [];
+  for (const p of profiles) {
+    const objects = p.policies?.({ environment }) ?? [];
+    if (objects.length === 0) continue;
+    if (!baseEnabled.has(POLICY_ENGINE)) {
+      throw new KitError(`profile ${show(p.name)} declares Kyverno policies, but add-on '${POLICY_ENGINE}' is turned off (platform.addons.${POLICY_ENGINE}: false)`, `'${POLICY_ENGINE}' enabled, or ${show(p.name)} left out of 'profiles'`);
+    }
+    const layer = policyLayerName(p.name);
+    if (profiles.some((q) => q.name === layer)) throw new KitError(`profile ${show(layer)} has the name of the policies layer of ${show(p.name)}`, 'another profile name');
+    out.push({ layer, objects, afterPlatform: true });
+  }
+  return out;
+}
+
+/**
+ * Build the platform layer by layer: base, each profile, then each profile's policies (`afterPlatform`);
+ * throws a KitError for an unknown or repeated profile or add-on, or policies without Kyverno.
+ */
 export function renderPlatformLayers(ctx: PlatformContext): PlatformLayer[] {
   assertDnsLabel('environment', ctx.environment);
   const local = ctx.localProfiles ?? [];
@@ -80,8 +111,9 @@ export function renderPlatformLayers(ctx: PlatformContext): PlatformLayer[] {
       ],
     })),
   ];
-  assertNoCollision(layers);
-  return layers;
+  const all = [...layers, ...policyLayers(ctx.environment, profiles, baseEnabled)];
+  assertNoCollision(all);
+  return all;
 }
 
 /** The platform layer as one list (base first, then profiles in the environment's order). */

@@ -27,4 +27,4 @@ export function getProfile(name: string, local: readonly Profile[] = []): Profil
   return profile;
 }
 
-export type { Profile, ProfileContext } from './profile';
+export type { Profile, ProfileContext, ServiceConfigDefaults } from './profile';

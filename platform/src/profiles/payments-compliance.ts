@@ -1,7 +1,8 @@
 /**
  * Profile `payments-compliance`: what the payments business unit adds for PCI DSS — an audit namespace
  * holding the compliance settings, a cluster-wide read-only auditor role (no secrets) bound to the
- * auditors' group, and a namespace that accepts no traffic and sends none but DNS.
+ * auditors' group, a namespace that accepts no traffic and sends none but DNS, a Kyverno policy that
+ * refuses mutable image tags in the payments namespace, and an audit-log switch for every service.
  */
 import { ClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
 import { ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
@@ -11,6 +12,7 @@ import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPol
 import type { KubeObject } from '../kit/types';
 import { NAMESPACE_NAME_LABEL } from '../kit/network-policy';
 import { platformLabels } from '../addons/labels';
+import { renderClusterPolicy } from '../kit/kyverno';
 import type { Profile, ProfileContext } from './profile';
 
 const NAME = 'payments-compliance';
@@ -18,6 +20,8 @@ const NAMESPACE = 'payments-compliance';
 const AUDITOR_ROLE = 'eleventh-auditor';
 const AUDITORS_GROUP = 'payments-auditors';
 const READ = ['get', 'list', 'watch'];
+/** The tenant the policies guard. */
+const PAYMENTS_NAMESPACE = 'payments';
 
 function auditorRole(labels: Record<string, string>): ClusterRole {
   return new ClusterRole({
@@ -87,9 +91,28 @@ function render(ctx: ProfileContext): KubeObject[] {
   ];
 }
 
+/** PCI DSS 6.5 change control: what runs in payments is an immutable image, never a moving tag. */
+function immutableImages(labels: Record<string, string>): KubeObject {
+  const match = { kinds: ['Pod'], namespaces: [PAYMENTS_NAMESPACE] };
+  return renderClusterPolicy({
+    name: `${NAME}-immutable-images`,
+    labels,
+    title: 'Immutable images in payments',
+    description: 'Pods in the payments namespace run images by commit tag or digest: no untagged image, no latest.',
+    rules: [
+      { name: 'require-image-tag', match, failureAction: 'Enforce', message: 'An image tag or digest is required in payments.', pattern: { spec: { containers: [{ image: '*:*' }], '=(initContainers)': [{ image: '*:*' }] } } },
+      { name: 'disallow-latest-tag', match, failureAction: 'Enforce', message: "The mutable tag 'latest' is not allowed in payments.", pattern: { spec: { containers: [{ image: '!*:latest' }], '=(initContainers)': [{ image: '!*:latest' }] } } },
+    ],
+  });
+}
+
 /** The payments business unit's compliance profile. */
 export const paymentsCompliance: Profile = {
   name: NAME,
-  description: 'PCI DSS: audit namespace with compliance settings, read-only auditor role for payments-auditors',
+  description: 'PCI DSS: audit namespace, read-only auditor role, immutable images in payments (Kyverno), AUDIT_LOG on',
   render,
+  policies: (ctx) => [immutableImages(platformLabels(NAME, ctx.environment))],
+  defaults: {
+    env: { AUDIT_LOG: 'on' },
+  },
 };

@@ -19,6 +19,11 @@ export interface ArgoBootstrapProps {
   readonly project?: string;
   /** Destination cluster API server. @default 'https://kubernetes.default.svc' */
   readonly server?: string;
+  /**
+   * Folders under `_platform/` whose kinds need the platform's CRDs (a profile's Kyverno policies): one
+   * Application each, sync-wave 0, skipping the dry run while the CRD is missing and retrying. @default []
+   */
+  readonly afterPlatform?: readonly string[];
 }
 
 const SYNC = { automated: { prune: true, selfHeal: true }, syncOptions: ['CreateNamespace=false'] };
@@ -33,6 +38,15 @@ export function renderArgoBootstrap(props: ArgoBootstrapProps): KubeObject[] {
     metadata: { name: `${env}-platform`, namespace: ARGOCD_NAMESPACE, labels, annotations: { 'argocd.argoproj.io/sync-wave': '-1' } },
     spec: { project, source: { repoURL: props.url, targetRevision: props.branch, path: `environments/${env}/_platform` }, destination: { server }, syncPolicy: SYNC },
   });
+  const after = [...(props.afterPlatform ?? [])].sort().map((folder) => new Application({
+    metadata: { name: `${env}-${folder}`, namespace: ARGOCD_NAMESPACE, labels, annotations: { 'argocd.argoproj.io/sync-wave': '0' } },
+    spec: {
+      project,
+      source: { repoURL: props.url, targetRevision: props.branch, path: `environments/${env}/_platform/${folder}` },
+      destination: { server },
+      syncPolicy: { ...SYNC, syncOptions: [...SYNC.syncOptions, 'SkipDryRunOnMissingResource=true'], retry: { limit: 10, backoff: { duration: '30s', factor: 2, maxDuration: '10m' } } },
+    },
+  }));
   const namespaces = new ApplicationSet({
     metadata: { name: `${env}-namespaces`, namespace: ARGOCD_NAMESPACE, labels },
     spec: {
@@ -43,5 +57,5 @@ export function renderArgoBootstrap(props: ArgoBootstrapProps): KubeObject[] {
       },
     },
   });
-  return [platform, namespaces];
+  return [platform, ...after, namespaces];
 }

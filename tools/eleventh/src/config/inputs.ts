@@ -6,6 +6,7 @@ import { layerOf, type Layer } from './layers';
 import { scanEnvironments, type Scan } from './scan';
 import type { ServiceLayers } from './service';
 import { allNamespaces } from './tenant';
+import { kitProfileDefaults, type ProfileDefaults } from './profiles';
 
 export const PLATFORM_DEFAULTS = 'platform/defaults.yaml';
 
@@ -20,9 +21,11 @@ export interface ConfigInputs {
   readonly chains: Chains;
   readonly namespaces: readonly string[];
   readonly layers: ServiceLayers;
+  /** Each profile's service config defaults, from the kit at `root`. */
+  readonly profileDefaults: ProfileDefaults;
 }
 
-export function readInputs(root: string): ConfigInputs {
+export function readInputs(root: string, profileDefaults: ProfileDefaults = kitProfileDefaults(root)): ConfigInputs {
   const { platform, platformErrors } = readPlatform(root);
   const scan = scanEnvironments(root);
   const docs = new Map([...scan.environments].map(([name, env]) => [name, env.doc]));
@@ -34,7 +37,8 @@ export function readInputs(root: string): ConfigInputs {
     docs,
     chains: resolveChains(docs),
     namespaces: allNamespaces(scan.environments),
-    layers: serviceLayers(platform, scan),
+    layers: serviceLayers(platform, scan, profileDefaults),
+    profileDefaults,
   };
 }
 
@@ -47,7 +51,15 @@ function readPlatform(root: string): { platform: YamlDoc; platformErrors: Config
   }
 }
 
-function serviceLayers(platform: YamlDoc, scan: Scan): ServiceLayers {
+function serviceLayers(platform: YamlDoc, scan: Scan, profileDefaults: ProfileDefaults): ServiceLayers {
+  const profiles = new Map<string, Layer | undefined>();
+  const profile = (name: string): Layer | undefined => {
+    if (!profiles.has(name)) {
+      const doc = profileDefaults(name);
+      profiles.set(name, doc ? layerOf(doc) : undefined);
+    }
+    return profiles.get(name);
+  };
   const environment = new Map<string, Layer>();
   const tenant = new Map<string, Layer>();
   const overrides = new Map<string, Layer>();
@@ -58,5 +70,5 @@ function serviceLayers(platform: YamlDoc, scan: Scan): ServiceLayers {
       for (const [svc, doc] of nsScan.services) overrides.set(`${env}/${ns}/${svc}`, layerOf(doc));
     }
   }
-  return { platform: layerOf(platform, ['service']), environment, tenant, overrides };
+  return { platform: layerOf(platform, ['service']), profile, environment, tenant, overrides };
 }

@@ -51,7 +51,7 @@ export class Resolver {
     const key = own ? `${env}/${ns}/${svc}` : `${env}/${ns}/`;
     let entry = this.services.get(key);
     if (!entry) {
-      entry = resolveService(layersFor(this.inputs.layers, chain, ns, own ? svc : undefined));
+      entry = resolveService(layersFor(this.inputs.layers, chain, ns, own ? svc : undefined, this.environment(env).profiles));
       this.services.set(key, entry);
     }
     return entry;

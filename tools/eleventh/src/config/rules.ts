@@ -53,7 +53,16 @@ const serviceConfigs: Rule = (r) => {
   return errors;
 };
 
-const RESOLUTION: readonly Rule[] = [requiredEnvironmentKeys, tenants, serviceConfigs];
+/** Each selected profile's defaults against the service config schema, reported at the profile's file. */
+const profileDefaults: Rule = (r) => {
+  const names = new Set([...r.inputs.docs.keys()].flatMap((env) => r.environment(env).profiles));
+  return [...names].sort().flatMap((name) => {
+    const doc = r.inputs.profileDefaults(name);
+    return doc ? validateSchema('service-config.schema.json', doc.value).map((f) => new ConfigError({ file: doc.file, line: doc.lineOf(f.path) }, `profile '${name}' defaults: ${f.problem}`, f.expected)) : [];
+  });
+};
+
+const RESOLUTION: readonly Rule[] = [requiredEnvironmentKeys, profileDefaults, tenants, serviceConfigs];
 
 /** Run every rule; duplicates (one cause seen from several environments) are reported once. */
 export function runRules(resolver: Resolver): ConfigError[] {

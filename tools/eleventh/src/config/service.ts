@@ -1,5 +1,6 @@
 /**
- * Service config resolution, later wins: platform defaults.yaml `service`; then for each environment
+ * Service config resolution, later wins: platform defaults.yaml `service`; then each selected profile's
+ * `defaults`, in `profiles:` order; then for each environment
  * along the chain, root first: its environment.yaml `defaults`, its tenant.yaml `defaults`, its
  * overrides.yaml for the service.
  */
@@ -12,6 +13,8 @@ import { isPlainObject } from './schema-validate';
 /** Every service-config layer, flattened once at load. */
 export interface ServiceLayers {
   readonly platform: Layer;
+  /** Profile name → its `defaults` (undefined: none, or an unknown profile). */
+  readonly profile: (name: string) => Layer | undefined;
   /** env → environment.yaml `defaults`. */
   readonly environment: ReadonlyMap<string, Layer>;
   /** `env/ns` → tenant.yaml `defaults`. */
@@ -21,8 +24,12 @@ export interface ServiceLayers {
 }
 
 /** The layers for one service (or, without `svc`, for any service of `ns` without overrides). */
-export function layersFor(all: ServiceLayers, chain: readonly string[], ns: string, svc?: string): Layer[] {
+export function layersFor(all: ServiceLayers, chain: readonly string[], ns: string, svc?: string, profiles: readonly string[] = []): Layer[] {
   const layers = [all.platform];
+  for (const name of profiles) {
+    const layer = all.profile(name);
+    if (layer) layers.push(layer);
+  }
   for (const env of chain) {
     const candidates = [all.environment.get(env), all.tenant.get(`${env}/${ns}`), svc === undefined ? undefined : all.overrides.get(`${env}/${ns}/${svc}`)];
     for (const layer of candidates) if (layer) layers.push(layer);

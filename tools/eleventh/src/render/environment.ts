@@ -31,11 +31,12 @@ function checked(kit: Kit, where: string, objects: KubeObject[]): KubeObject[] {
  * `_flux/`: the bootstrap (GitRepository, platform layer, namespaces depending on it) from the kit; a kit
  * from before the bootstrap builders (a promotion of an old tag) renders the namespace Kustomizations only.
  */
-function fluxObjects(kit: Kit, env: ResolvedEnvironment, namespaces: readonly string[]): KubeObject[] {
+function fluxObjects(kit: Kit, env: ResolvedEnvironment, namespaces: readonly string[], afterPlatform: readonly string[]): KubeObject[] {
   if (typeof kit.renderFluxBootstrap === 'function') {
     try {
       const verify = env.cluster.git.verify;
-      return kit.renderFluxBootstrap({ environment: env.name, url: env.cluster.git.url, branch: env.cluster.git.branch, namespaces, ...(verify ? { verify } : {}) });
+      const after = afterPlatform.length > 0 ? { afterPlatform } : {};
+      return kit.renderFluxBootstrap({ environment: env.name, url: env.cluster.git.url, branch: env.cluster.git.branch, namespaces, ...(verify ? { verify } : {}), ...after });
     } catch (err) {
       if (err instanceof kit.KitError) throw new ConfigError({ file: `environments/${env.name}/environment.yaml` }, err.message, 'cluster.git {url, branch}');
       throw err;
@@ -50,16 +51,26 @@ export interface LayersOutcome {
   readonly addons: Readonly<Record<string, RecipeAddon>>;
 }
 
-/** `_platform/`: one folder per layer (base, then each profile), or one flat folder for a kit from before layers. */
-function addPlatform(kit: Kit, env: ResolvedEnvironment, base: string, files: FileMap, opts: PlatformOptions): KubeObject[] {
+interface PlatformOutcome {
+  readonly objects: KubeObject[];
+  /** Layers applied after the platform layer is ready (a profile's policies): folders under `_platform/`. */
+  readonly afterPlatform: string[];
+}
+
+/**
+ * `_platform/`: one folder per layer (base, then each profile), or one flat folder for a kit from before
+ * layers. `_platform/kustomization.yaml` lists the layers Flux applies as the platform layer; the ones that
+ * need its CRDs first (`afterPlatform`) are left out of it and applied by their own Kustomization.
+ */
+function addPlatform(kit: Kit, env: ResolvedEnvironment, base: string, files: FileMap, opts: PlatformOptions): PlatformOutcome {
   const layers = platformLayers(kit, env, opts.localProfiles ?? [], opts.sourceRoot ? { root: opts.sourceRoot, dir: dirname(kitEntry(opts.sourceRoot)) } : undefined);
   if (layers.flat) {
     addFolder(files, `${base}/_platform`, checked(kit, `${base}/_platform`, layers.flat));
-    return layers.flat;
+    return { objects: layers.flat, afterPlatform: [] };
   }
   for (const layer of layers.layers) addFolder(files, `${base}/_platform/${layer.layer}`, checked(kit, `${base}/_platform/${layer.layer}`, layer.objects));
-  files.set(`${base}/_platform/kustomization.yaml`, kustomization(layers.layers.map((l) => l.layer)));
-  return layers.layers.flatMap((l) => l.objects);
+  files.set(`${base}/_platform/kustomization.yaml`, kustomization(layers.layers.filter((l) => !l.afterPlatform).map((l) => l.layer)));
+  return { objects: layers.layers.flatMap((l) => l.objects), afterPlatform: layers.layers.filter((l) => l.afterPlatform).map((l) => l.layer) };
 }
 
 export interface PlatformOptions {
@@ -75,9 +86,11 @@ export function renderEnvironmentLayers(kit: Kit, layout: EnvironmentLayout, fil
   const base = `environments/${env.name}`;
   const namespaces = [...layout.tenants.keys()].sort();
   const platform = addPlatform(kit, env, base, files, opts);
-  addFolder(files, `${base}/_flux`, checked(kit, `${base}/_flux`, fluxObjects(kit, env, namespaces)));
+  const after = platform.afterPlatform;
+  addFolder(files, `${base}/_flux`, checked(kit, `${base}/_flux`, fluxObjects(kit, env, namespaces, after)));
   if (typeof kit.renderArgoBootstrap === 'function') {
-    addFolder(files, `${base}/_argocd`, checked(kit, `${base}/_argocd`, kit.renderArgoBootstrap({ environment: env.name, url: env.cluster.git.url, branch: env.cluster.git.branch })));
+    const argo = { environment: env.name, url: env.cluster.git.url, branch: env.cluster.git.branch, ...(after.length > 0 ? { afterPlatform: after } : {}) };
+    addFolder(files, `${base}/_argocd`, checked(kit, `${base}/_argocd`, kit.renderArgoBootstrap(argo)));
   }
   for (const ns of namespaces) {
     const tenant = layout.tenants.get(ns)!;
@@ -86,6 +99,6 @@ export function renderEnvironmentLayers(kit: Kit, layout: EnvironmentLayout, fil
     const objects = kitCall(kit, where, () => kit.renderTenant({ environment: env.name, namespace: ns, team: tenant.team, quota: tenant.quota, allowFrom: tenant.allowFrom, egressTo }));
     addFolder(files, `${base}/${ns}`, checked(kit, where, objects), layout.services.get(ns) ?? []);
   }
-  files.set(`${base}/kustomization.yaml`, kustomization(['_platform', ...namespaces]));
-  return { addons: addonEntries(platform) };
+  files.set(`${base}/kustomization.yaml`, kustomization(['_platform', ...after.map((l) => `_platform/${l}`), ...namespaces]));
+  return { addons: addonEntries(platform.objects) };
 }

@@ -66,8 +66,10 @@ describe('eleventh recipe on the example organisation', () => {
       const namespaces = readdirSync(join(repo.root, 'environments', env)).filter((f) => !f.startsWith('_') && !f.includes('.'));
       const perNamespace = files
         .map((f) => parse(readFileSync(join(repo.root, 'environments', env, '_flux', f), 'utf8')))
-        .filter((o) => o.kind === 'Kustomization' && !/-(platform|bootstrap)$/.test(o.metadata.name));
-      for (const k of perNamespace) expect(k.spec.dependsOn).toEqual([{ name: `${env}-platform` }]);
+        .filter((o) => o.kind === 'Kustomization' && !o.spec.path.includes('/_'));
+      // the platform layer, then any profile's policies layer (applied after it): guardrails before workloads
+      const policyLayers = readdirSync(join(repo.root, 'environments', env, '_platform')).filter((f) => f.endsWith('-policies')).map((f) => ({ name: `${env}-${f}` }));
+      for (const k of perNamespace) expect(k.spec.dependsOn).toEqual([{ name: `${env}-platform` }, ...policyLayers]);
       const paths = perNamespace.map((o) => o.spec.path).sort();
       expect(paths).toEqual(namespaces.map((ns) => `./environments/${env}/${ns}`).sort());
     }
