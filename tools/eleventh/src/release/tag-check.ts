@@ -24,11 +24,18 @@ export function promotionKeyAt(root: string, env: string, key: string): { file: 
  * The release branch's ref: `refs/heads/<branch>`, else the remote-tracking `refs/remotes/<remote>/<branch>`
  * (CI checkouts often have no local branch). A branch that exists nowhere is bad configuration (exit 2).
  */
-export function releaseBranchRef(root: string, env: string, branch: string): string {
+/** The branch's ref, local first, else the first remote-tracking one; undefined when it exists nowhere. */
+export function findBranchRef(root: string, branch: string): string | undefined {
   const local = `refs/heads/${branch}`;
   if (git(['show-ref', '--verify', '--quiet', local], { cwd: root, okCodes: [0, 1, 128] }).status === 0) return local;
-  const remotes = gitText(['for-each-ref', '--format=%(refname)', 'refs/remotes'], { cwd: root }).split('\n').filter((r) => r.endsWith(`/${branch}`) && r.split('/').length === 4);
-  if (remotes.length > 0) return remotes.sort()[0];
+  // refs/remotes/<remote>/<branch>, where the branch itself may contain slashes (release/2026).
+  const remotes = gitText(['for-each-ref', '--format=%(refname)', 'refs/remotes'], { cwd: root }).split('\n').filter((r) => r.split('/').slice(3).join('/') === branch);
+  return remotes.sort()[0];
+}
+
+export function releaseBranchRef(root: string, env: string, branch: string): string {
+  const ref = findBranchRef(root, branch);
+  if (ref) return ref;
   throw new ConfigError(promotionKeyAt(root, env, 'branch'), `promotion.branch '${branch}' does not exist in this repository`, `a local branch or a remote-tracking branch such as origin/${branch} (git fetch)`);
 }
 

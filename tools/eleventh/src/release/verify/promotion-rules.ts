@@ -12,7 +12,7 @@ import { recipePath } from '../../recipe/recipe';
 import { commitExists, recipeAt } from '../git-read';
 import { sourcesBehind } from '../promote';
 import { checkTagSignature } from '../signature';
-import { onBranch } from '../tag-check';
+import { findBranchRef, onBranch } from '../tag-check';
 import { matchesTag } from '../tags';
 
 export interface PromotionContext {
@@ -23,16 +23,9 @@ export interface PromotionContext {
   readonly recipes: ReadonlyMap<string, Recipe>;
 }
 
-/** The release branch's ref, or undefined (a finding) when it exists nowhere. */
-function branchRef(root: string, branch: string): string | undefined {
-  for (const ref of [`refs/heads/${branch}`]) if (git(['show-ref', '--verify', '--quiet', ref], { cwd: root, okCodes: [0, 1, 128] }).status === 0) return ref;
-  const remote = gitText(['for-each-ref', '--format=%(refname)', 'refs/remotes'], { cwd: root }).split('\n').filter((r) => r.endsWith(`/${branch}`) && r.split('/').length === 4).sort()[0];
-  return remote || undefined;
-}
-
 function commitFindings(ctx: PromotionContext, pf: PromotedFrom, branch: string): string[] {
   const file = recipePath(ctx.recipe.environment);
-  const ref = branchRef(ctx.root, branch);
+  const ref = findBranchRef(ctx.root, branch);
   const out: string[] = [];
   if (!ref) out.push(`environments/${ctx.recipe.environment}/environment.yaml: promotion.branch '${branch}' does not exist in this repository (expected a local or remote-tracking branch)`);
   for (const [key, sha] of [['commit', pf.commit], ['sources', pf.sources]] as const) {
