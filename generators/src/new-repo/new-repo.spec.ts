@@ -35,6 +35,11 @@ describe('createNewRepository (without install)', () => {
     const list = (tgz: string) => execFileSync('tar', ['-tzf', join(dir, 'vendor', tgz)], { encoding: 'utf8' });
     expect(list('eleventh-nx-0.1.0.tgz')).toContain('package/src/generators/workspace/files/README.md.hbs');
     expect(list('eleventh-platform-0.1.0.tgz')).toContain('package/defaults.yaml');
+    // the CLI with the schemas the hand-written files' modelines point at (node_modules/@eleventh/cli/schemas/)
+    for (const schema of ['environment', 'tenant', 'overrides', 'platform-defaults', 'service-config', 'platform-settings']) {
+      expect(list('eleventh-cli-0.1.0.tgz')).toContain(`package/schemas/${schema}.schema.json`);
+    }
+    expect(readFileSync(join(dir, 'environments/prod/environment.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../node_modules/@eleventh/cli/schemas/environment.schema.json');
     // installed packages need no TypeScript loader: every module has a CommonJS sibling and main points at it
     expect(list('eleventh-nx-0.1.0.tgz')).toContain('package/src/plugin/create-nodes.js');
     const main = execFileSync('tar', ['-xzOf', join(dir, 'vendor', 'eleventh-nx-0.1.0.tgz'), 'package/package.json'], { encoding: 'utf8' });

@@ -22,10 +22,11 @@ describe('environment generator', () => {
     const tree = await withNamespaces();
     await environmentGenerator(tree, { name: 'qa', extends: 'staging' });
     expect(tree.read('environments/qa/environment.yaml', 'utf8')).toMatchInlineSnapshot(`
-      "# Environment qa: states only its differences from staging (see environments/README.md).
+      "# yaml-language-server: $schema=../../node_modules/@eleventh/cli/schemas/environment.schema.json
+      # Environment qa: states only its differences from staging (see environments/README.md).
       extends: staging
       cluster:
-        name: 'qa'
+        name: qa
       "
     `);
   });
@@ -62,10 +63,11 @@ describe('environment generator', () => {
     );
     await environmentGenerator(tree, { name: 'dr', extends: 'prod' });
     expect(tree.read('environments/dr/environment.yaml', 'utf8')).toMatchInlineSnapshot(`
-      "# Environment dr: states only its differences from prod (see environments/README.md).
+      "# yaml-language-server: $schema=../../node_modules/@eleventh/cli/schemas/environment.schema.json
+      # Environment dr: states only its differences from prod (see environments/README.md).
       extends: prod
       cluster:
-        name: 'dr'
+        name: dr
       # A mirror (DR): every promotion and rollback of prod renders it too, in the same commit, with its own differences.
       promotion:
         mirrorOf: prod

@@ -16,19 +16,21 @@ describe('namespace generator', () => {
     await namespaceGenerator(tree, { name: 'payments', team: 'acme/payments-team' });
 
     expect(tree.read('environments/staging/payments/tenant.yaml', 'utf8')).toMatchInlineSnapshot(`
-      "# Namespace payments in staging, the root environment: every other environment's
+      "# yaml-language-server: $schema=../../../node_modules/@eleventh/cli/schemas/tenant.schema.json
+      # Namespace payments in staging, the root environment: every other environment's
       # tenant.yaml states only its differences from the one it extends (see environments/README.md).
       team: acme/payments-team
       quota:
         cpu: '8'
-        memory: '16Gi'
+        memory: 16Gi
         pods: 50
       network:
         allowFrom: []
       "
     `);
     expect(tree.read('environments/prod/payments/tenant.yaml', 'utf8')).toMatchInlineSnapshot(`
-      "# Namespace payments in prod: no differences from preprod.
+      "# yaml-language-server: $schema=../../../node_modules/@eleventh/cli/schemas/tenant.schema.json
+      # Namespace payments in prod: no differences from preprod.
       # State only what differs here (team, quota, network, defaults); see environments/README.md.
       {}
       "

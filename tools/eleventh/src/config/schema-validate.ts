@@ -1,7 +1,7 @@
 /**
  * A small JSON Schema (draft-07 subset) validator for the hand-written config files. Supports `type`,
  * `properties`, `additionalProperties`, `required`, `items`, `propertyNames`, `pattern`, `minLength`,
- * `minimum`, `maximum`, `const`, `anyOf`, `$ref` (local and to the sibling schema files) and the message
+ * `minimum`, `maximum`, `const`, `enum`, `anyOf`, `$ref` (local and to the sibling schema files) and the message
  * hints `x-must`, `x-expected`, `x-invalid`. Reports every finding, never stops at the first.
  */
 import { nearest } from './suggest';
@@ -55,6 +55,7 @@ function visit(cursor: Cursor, value: unknown, path: PathSegment[], out: SchemaF
   const { schema } = cursor;
   if (schema.anyOf) return visitAnyOf(cursor, value, path, out);
   if (schema.const !== undefined && value !== schema.const) return mismatch(schema, value, path, out);
+  if (schema.enum !== undefined && !schema.enum.includes(value)) return mismatch(schema, value, path, out);
   if (schema.type !== undefined && !typeMatches(schema.type, value)) return mismatch(schema, value, path, out);
   if (typeof value === 'string') return visitString(schema, value, path, out);
   if (typeof value === 'number') return visitNumber(schema, value, path, out);
@@ -137,6 +138,7 @@ function mismatch(schema: Schema, value: unknown, path: PathSegment[], out: Sche
 }
 
 function typeNames(schema: Schema): string {
+  if (schema.enum) return schema.enum.map((v) => JSON.stringify(v)).join(' or ');
   if (schema.anyOf) return schema.anyOf.map((b) => (b.const !== undefined ? JSON.stringify(b.const) : typeNames(b))).join(' or ');
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
   const named = types.filter((t) => t !== 'null').map((t) => (t === 'object' ? 'map' : t === 'array' ? 'list' : t));

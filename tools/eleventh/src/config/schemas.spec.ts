@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { validateSchema } from './schema-validate';
 import { levenshtein, nearest } from './suggest';
 
-const dir = join(__dirname, 'schemas');
+const dir = join(__dirname, '../../schemas');
 /** Maps keyed by the user's names (variables, values, add-ons): their keys are checked by `propertyNames`, not a list. */
 const FREE_FORM = ['env', 'values', 'addons'];
 

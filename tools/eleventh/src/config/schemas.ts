@@ -1,10 +1,10 @@
 /** The JSON Schemas (draft-07) of the hand-written files, by file name. */
-import environment from './schemas/environment.schema.json';
-import overrides from './schemas/overrides.schema.json';
-import platformDefaults from './schemas/platform-defaults.schema.json';
-import platformSettings from './schemas/platform-settings.schema.json';
-import serviceConfig from './schemas/service-config.schema.json';
-import tenant from './schemas/tenant.schema.json';
+import environment from '../../schemas/environment.schema.json';
+import overrides from '../../schemas/overrides.schema.json';
+import platformDefaults from '../../schemas/platform-defaults.schema.json';
+import platformSettings from '../../schemas/platform-settings.schema.json';
+import serviceConfig from '../../schemas/service-config.schema.json';
+import tenant from '../../schemas/tenant.schema.json';
 
 /** The subset of draft-07 the validator understands, plus message hints. */
 export interface Schema {
@@ -20,6 +20,7 @@ export interface Schema {
   readonly minimum?: number;
   readonly maximum?: number;
   readonly const?: unknown;
+  readonly enum?: readonly unknown[];
   readonly anyOf?: readonly Schema[];
   readonly definitions?: Readonly<Record<string, Schema>>;
   /** Completes "'key' must be …". */

@@ -33,7 +33,7 @@ export interface NormalizedEnvironmentOptions {
   readonly skipFormat: boolean;
 }
 
-/** A value written inside single quotes: one line, no quote. */
+/** A value written into environment.yaml (registry, cluster name, git URL and branch): one line, no quote. */
 function checkScalar(flag: string, value: string): string {
   if (value === '' || /['\n\r]/.test(value)) {
     throw new GeneratorError(flag, `${JSON.stringify(value)} cannot be used`, "a non-empty single line without '");

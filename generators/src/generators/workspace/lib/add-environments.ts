@@ -1,22 +1,16 @@
 /** environments/: the hand-written files of four environments, the example namespace, the Nx project. */
 import { writeJson, type Tree } from '@nx/devkit';
-import { Document } from 'yaml';
-import { writeNewFile } from '../../../utils';
+import { handWrittenYaml, writeNewFile } from '../../../utils';
 import type { NormalizedWorkspaceOptions } from './normalize-options';
 import { environmentSpecs, environmentsProject, tenantDoc } from './environments';
 
-/** A hand-written YAML file: a comment, then the value (built as an object, never templated). */
-export function yamlWithComment(comment: string, value: unknown): string {
-  const doc = new Document(value, { aliasDuplicateObjects: false });
-  doc.commentBefore = comment;
-  return doc.toString({ lineWidth: 0 });
-}
-
 export function addEnvironments(tree: Tree, o: NormalizedWorkspaceOptions): void {
   for (const env of environmentSpecs(o)) {
-    writeNewFile(tree, `environments/${env.name}/environment.yaml`, yamlWithComment(env.comment, env.doc));
+    const envPath = `environments/${env.name}/environment.yaml`;
+    writeNewFile(tree, envPath, handWrittenYaml(envPath, env.doc, { top: env.comment }));
     const tenant = tenantDoc(o, env);
-    writeNewFile(tree, `environments/${env.name}/${o.exampleNamespace}/tenant.yaml`, yamlWithComment(tenant.comment, tenant.doc));
+    const tenantPath = `environments/${env.name}/${o.exampleNamespace}/tenant.yaml`;
+    writeNewFile(tree, tenantPath, handWrittenYaml(tenantPath, tenant.doc, { top: tenant.comment }));
   }
   writeNewFile(tree, 'environments/project.json', '');
   writeJson(tree, 'environments/project.json', environmentsProject());

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Tree } from '@nx/devkit';
-import { writeNewFile } from '../../../utils';
+import { withModeline, writeNewFile } from '../../../utils';
 
 /** The platform package's own defaults.yaml: the starting point of every resolution. */
 export function platformDefaultsText(): string {
@@ -14,6 +14,9 @@ export function platformDefaultsText(): string {
   return readFileSync(join(dir, 'defaults.yaml'), 'utf8');
 }
 
+export const PLATFORM_DEFAULTS_FILE = 'platform/defaults.yaml';
+
+/** platform/defaults.yaml, its first line the editor modeline naming its schema (whatever the package's copy has). */
 export function addPlatform(tree: Tree): void {
-  writeNewFile(tree, 'platform/defaults.yaml', platformDefaultsText());
+  writeNewFile(tree, PLATFORM_DEFAULTS_FILE, withModeline(PLATFORM_DEFAULTS_FILE, platformDefaultsText()));
 }
