@@ -30,6 +30,18 @@ function environmentsOf(order: readonly string[], atBase: readonly string[]): st
 }
 
 export async function preview(opts: PreviewOptions): Promise<PreviewResult> {
+  // `git status` refreshes the index's stat cache when it may; a preview must not write even that.
+  const locks = process.env.GIT_OPTIONAL_LOCKS;
+  process.env.GIT_OPTIONAL_LOCKS = '0';
+  try {
+    return await previewRun(opts);
+  } finally {
+    if (locks === undefined) delete process.env.GIT_OPTIONAL_LOCKS;
+    else process.env.GIT_OPTIONAL_LOCKS = locks;
+  }
+}
+
+async function previewRun(opts: PreviewOptions): Promise<PreviewResult> {
   const { root } = opts;
   const base = resolveBase(root, opts.base);
   const graph = startGraph(root);
