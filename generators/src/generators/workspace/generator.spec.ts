@@ -147,7 +147,7 @@ describe('workspace generator', () => {
     const job = wf.jobs.preview;
     expect(job.if).toBe("github.event_name == 'pull_request'");
     expect(job.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
-    expect(job.steps[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
+    expect(job.steps[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0, ref: '${{ github.event.pull_request.head.sha }}' } });
     expect(job.steps[3].run).toBe('npx eleventh preview --format md > "$RUNNER_TEMP/preview.md"');
     expect(job.steps[4]).toMatchObject({ if: 'always()', uses: 'actions/github-script@v7', env: { PREVIEW_FILE: '${{ runner.temp }}/preview.md' } });
     // The other jobs still run only on main and on tags.

@@ -39,8 +39,9 @@ function promoteJob(env: 'preprod' | 'prod', prefix: string): Record<string, unk
 
 /**
  * What the pull request would change once merged (rendered manifests, pins, policies), as one comment kept
- * up to date. The checkout is the pull request merged into main (full history: pins need it); preview
- * compares it with its merge-base with origin/main. It writes outside the work tree, which it previews.
+ * up to date. The checkout is the pull request's head commit, not GitHub's temporary merge commit, so the
+ * pins it shows are the branch's own commits (full history: pins need it); preview compares it with its
+ * merge-base with origin/main. It writes outside the work tree, which it previews.
  * The comment is posted even when the preview fails (exit 1: policies), and the job then fails.
  */
 function previewJob(): Record<string, unknown> {
@@ -49,7 +50,7 @@ function previewJob(): Record<string, unknown> {
     'runs-on': 'ubuntu-latest',
     permissions: { contents: 'read', 'pull-requests': 'write' },
     steps: [
-      { uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } },
+      { uses: 'actions/checkout@v4', with: { 'fetch-depth': 0, ref: '${{ github.event.pull_request.head.sha }}' } },
       { uses: 'actions/setup-node@v4', with: { 'node-version': 20, cache: 'npm' } },
       { run: 'npm install --no-audit --no-fund' },
       { name: 'eleventh preview', run: 'npx eleventh preview --format md > "$RUNNER_TEMP/preview.md"', env: NX_ENV },
