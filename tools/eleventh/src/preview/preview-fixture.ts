@@ -64,9 +64,11 @@ export function stateOf(root: string): { status: string; refs: string; index: st
   };
   walk('');
   const index = createHash('sha256').update(readFileSync(join(root, '.git', 'index'))).digest('hex');
+  // The check itself must not refresh the index (a plain `git status` may rewrite it).
+  const opts = { cwd: root, env: { GIT_OPTIONAL_LOCKS: '0' } };
   return {
-    status: gitText(['status', '--porcelain', '--untracked-files=all'], { cwd: root }),
-    refs: gitText(['for-each-ref', '--format=%(refname) %(objectname)'], { cwd: root }) + gitText(['rev-parse', 'HEAD'], { cwd: root }),
+    status: gitText(['status', '--porcelain', '--untracked-files=all'], opts),
+    refs: gitText(['for-each-ref', '--format=%(refname) %(objectname)'], opts) + gitText(['rev-parse', 'HEAD'], opts),
     index,
     tree: h.digest('hex'),
   };
