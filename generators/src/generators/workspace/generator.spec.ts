@@ -141,6 +141,30 @@ describe('workspace generator', () => {
     expect(ci['promote-prod'].script).toEqual(['npx eleventh promote --to prod --tag "$CI_COMMIT_TAG" --commit --push']);
   });
 
+  it('GitHub: a pull request runs eleventh preview and keeps one comment, with pull-requests: write', async () => {
+    const wf = yamlOf(await generate(), '.github/workflows/eleventh.yml');
+    expect(wf.on.pull_request).toEqual({ branches: ['main'] });
+    const job = wf.jobs.preview;
+    expect(job.if).toBe("github.event_name == 'pull_request'");
+    expect(job.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    expect(job.steps[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0, ref: '${{ github.event.pull_request.head.sha }}' } });
+    expect(job.steps[3].run).toBe('npx eleventh preview --format md > "$RUNNER_TEMP/preview.md"');
+    expect(job.steps[4]).toMatchObject({ if: 'always()', uses: 'actions/github-script@v7', env: { PREVIEW_FILE: '${{ runner.temp }}/preview.md' } });
+    // The other jobs still run only on main and on tags.
+    expect(wf.jobs.recipe.if).toBe("github.ref == 'refs/heads/main'");
+  });
+
+  it('GitLab: a merge request runs eleventh preview against its diff base and keeps one note', async () => {
+    const ci = yamlOf(await generate(), '.gitlab-ci.yml');
+    expect(ci.stages).toEqual(['preview', 'recipe', 'promote']);
+    expect(ci.preview.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }]);
+    expect(ci.preview.script[0]).toBe('status=0; npx eleventh preview --base "$CI_MERGE_REQUEST_DIFF_BASE_SHA" --format md > "$PREVIEW_FILE" || status=$?');
+    expect(ci.preview.script.slice(1)).toEqual(['node -e "$PREVIEW_NOTE_JS"', 'exit "$status"']);
+    expect(ci.preview.variables.PREVIEW_NOTE_JS.expand).toBe(false);
+    // Its own before_script: no push token, no checkout of main.
+    expect(ci.preview.before_script).toEqual(['npm install --no-audit --no-fund']);
+  });
+
   it('refuses a directory that already holds a workspace', async () => {
     const tree = createTreeWithEmptyWorkspace();
     await expect(workspaceGenerator(tree, { name: 'acme' })).rejects.toThrow(

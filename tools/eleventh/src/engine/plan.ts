@@ -9,6 +9,7 @@ import { loadKit, kitEntry, loadLocalProfiles, type Kit } from '../load/kit';
 import { readServiceHeaders } from '../load/services';
 import { sourcesOf, type Pin, type PromotedFrom, type Recipe, type RecipeEntry } from '../model';
 import { computePins, startGraph } from '../pins/compute';
+import type { GraphInputs } from '../pins/inputs';
 import { gitText } from '../git/run';
 import { readRecipe, recipePath, serializeRecipe } from '../recipe/recipe';
 import { renderEnvironmentLayers } from '../render/environment';
@@ -28,6 +29,10 @@ export interface PlanOptions {
   readonly allowDirty?: boolean;
   readonly base?: string;
   readonly head?: string;
+  /** `head` is a commit made of the work tree (see PinOptions.headIsWorkTree). */
+  readonly headIsWorkTree?: boolean;
+  /** The Nx graph, already being built (startGraph), when the caller needs it too. */
+  readonly graph?: Promise<GraphInputs>;
 }
 
 export interface EnvOutcome {
@@ -90,13 +95,13 @@ interface RunInputs {
 
 async function gatherInputs(opts: PlanOptions): Promise<RunInputs> {
   const { root } = opts;
-  const graph = startGraph(root); // Nx works in its own process while the config and recipes are read
+  const graph = opts.graph ?? startGraph(root); // Nx works in its own process while the config and recipes are read
   const config = timed('config', () => loadConfig(root));
   const envs = selectEnvs(config, opts);
   const followers = config.environments.filter((e) => config.followsMain(e));
   const previous = new Map(config.environments.map((e) => [e, readRecipe(root, e)] as const));
   const pinResult = await timed('pins', () =>
-    computePins({ root, graph, previous: previousPins(followers.map((e) => previous.get(e))), allowDirty: opts.allowDirty, base: opts.base, head: opts.head }),
+    computePins({ root, graph, previous: previousPins(followers.map((e) => previous.get(e))), allowDirty: opts.allowDirty, base: opts.base, head: opts.head, headIsWorkTree: opts.headIsWorkTree }),
   );
   const headers = timed('headers', () => readServiceHeaders(root, pinResult.services, pinResult.cleanBlob));
   const overrideErrors = checkOverrides(config, new Map(headers.map((h) => [h.name, h.namespace])));

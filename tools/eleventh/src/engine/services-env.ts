@@ -5,7 +5,7 @@
 import type { ConfigSet } from '../config/load';
 import type { Kit } from '../load/kit';
 import type { RecipeEntry } from '../model';
-import { ConfigError } from '../errors';
+import { ConfigError, ValidationError } from '../errors';
 import { loadDefinition } from '../load/services';
 import { renderService, serviceDir } from '../render/service';
 import type { FileMap } from '../render/files';
@@ -47,6 +47,7 @@ export function renderEnvServices(input: EnvServicesInput, files: FileMap): EnvS
   const entries: Record<string, RecipeEntry> = {};
   const kept: string[] = [];
   const rendered: string[] = [];
+  const findings: string[] = [];
   for (const svc of input.services) {
     if (!namespaces.has(svc.namespace)) {
       throw new ConfigError({ file: svc.deployFile }, `namespace '${svc.namespace}' has no tenant.yaml in environment '${input.environment}'`, `one of: ${[...namespaces].join(', ')}`);
@@ -61,10 +62,19 @@ export function renderEnvServices(input: EnvServicesInput, files: FileMap): EnvS
       continue;
     }
     const definition = loadDefinition(input.sourceRoot, svc.deployFile);
-    const out = renderService(input.kit, { environment: input.environment, namespace: svc.namespace, name: svc.name, commit: svc.commit, image, config, definition, deployFile: svc.deployFile });
+    let out;
+    try {
+      out = renderService(input.kit, { environment: input.environment, namespace: svc.namespace, name: svc.name, commit: svc.commit, image, config, definition, deployFile: svc.deployFile });
+    } catch (err) {
+      // Every service's findings, not the first failing service's only.
+      if (!(err instanceof ValidationError)) throw err;
+      findings.push(...err.findings);
+      continue;
+    }
     for (const [p, c] of out.files) files.set(p, c);
     entries[svc.name] = { namespace: svc.namespace, commit: svc.commit, image, digest: out.digest, inputs: svc.inputs, manifest };
     rendered.push(svc.name);
   }
+  if (findings.length > 0) throw new ValidationError(findings);
   return { entries, kept, rendered };
 }

@@ -31,6 +31,11 @@ export interface PinOptions {
    * its own process overlap with their config loading and recipe reading.
    */
   readonly graph?: Promise<GraphInputs>;
+  /**
+   * `head` is a commit made of the work tree itself (preview's snapshot): the uncommitted changes are part
+   * of it, so they are neither refused nor warned about.
+   */
+  readonly headIsWorkTree?: boolean;
 }
 
 /** Start building the Nx graph in its child process now; pass the promise as PinOptions.graph. */
@@ -82,7 +87,7 @@ export async function computePins(options: PinOptions): Promise<PinResult> {
   // git status runs while Nx builds the graph in its own process.
   const dirty = timed('pins: git status', () => uncommittedPaths(options.root));
   const graph = await timed('pins: nx graph (wait)', () => graphPromise);
-  checkDirty(dirty, graph, options.allowDirty ?? false);
+  if (!options.headIsWorkTree) checkDirty(dirty, graph, options.allowDirty ?? false);
   const blobs = graph.services.length > 0 ? timed('pins: ls-tree', () => listBlobs(options.root, head, pathspecs(allRoots(graph)))) : new Map<string, string>();
   const identities = timed('pins: identities', () => new Map(graph.services.map((s) => [s.name, inputsIdentity(s, blobs)])));
   const pending = graph.services.filter((s) => options.previous.get(s.name)?.inputs !== identities.get(s.name));

@@ -1,5 +1,8 @@
+import { githubCommentScript } from './preview-comment';
+
 /**
- * .github/workflows/eleventh.yml as an object. Push to main: test, build and recipe on what is affected
+ * .github/workflows/eleventh.yml as an object. Pull request: `eleventh preview` posted as one comment.
+ * Push to main: test, build and recipe on what is affected
  * (full history, so pins can be computed), then commit the recipe and keep the report page as an artifact. Tag preprod-v*: promote to preprod.
  * Tag prod-v*: promote to prod behind the protected environment `prod` (required reviewers).
  */
@@ -34,12 +37,41 @@ function promoteJob(env: 'preprod' | 'prod', prefix: string): Record<string, unk
   };
 }
 
+/**
+ * What the pull request would change once merged (rendered manifests, pins, policies), as one comment kept
+ * up to date. The checkout is the pull request's head commit, not GitHub's temporary merge commit, so the
+ * pins it shows are the branch's own commits (full history: pins need it); preview compares it with its
+ * merge-base with origin/main. It writes outside the work tree, which it previews.
+ * The comment is posted even when the preview fails (exit 1: policies), and the job then fails.
+ */
+function previewJob(): Record<string, unknown> {
+  return {
+    if: "github.event_name == 'pull_request'",
+    'runs-on': 'ubuntu-latest',
+    permissions: { contents: 'read', 'pull-requests': 'write' },
+    steps: [
+      { uses: 'actions/checkout@v4', with: { 'fetch-depth': 0, ref: '${{ github.event.pull_request.head.sha }}' } },
+      { uses: 'actions/setup-node@v4', with: { 'node-version': 20, cache: 'npm' } },
+      { run: 'npm install --no-audit --no-fund' },
+      { name: 'eleventh preview', run: 'npx eleventh preview --format md > "$RUNNER_TEMP/preview.md"', env: NX_ENV },
+      {
+        name: 'comment on the pull request',
+        if: 'always()',
+        uses: 'actions/github-script@v7',
+        env: { PREVIEW_FILE: '${{ runner.temp }}/preview.md' },
+        with: { script: githubCommentScript() },
+      },
+    ],
+  };
+}
+
 export function githubWorkflow(): Record<string, unknown> {
   return {
     name: 'eleventh',
-    on: { push: { branches: ['main'], tags: ['preprod-v*', 'prod-v*'] } },
+    on: { pull_request: { branches: ['main'] }, push: { branches: ['main'], tags: ['preprod-v*', 'prod-v*'] } },
     permissions: { contents: 'write' },
     jobs: {
+      preview: previewJob(),
       recipe: {
         if: "github.ref == 'refs/heads/main'",
         'runs-on': 'ubuntu-latest',

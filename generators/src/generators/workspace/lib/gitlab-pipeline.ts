@@ -1,7 +1,11 @@
+import { gitlabNoteScript } from './preview-comment';
+
 /**
  * .gitlab-ci.yml as an object, the same flow as the GitHub workflow. GIT_DEPTH 0 fetches full history.
  * Pushing back needs a project access token with write_repository in the CI variable ELEVENTH_PUSH_TOKEN.
  * prod runs only by hand, in the protected environment `prod` (protect it and its tags with approvers).
+ * Merge requests: `eleventh preview` posted as one note, with a project access token (scope `api`) in
+ * ELEVENTH_PREVIEW_TOKEN.
  */
 const ZERO_SHA = '0000000000000000000000000000000000000000';
 
@@ -26,11 +30,32 @@ function promoteJob(env: 'preprod' | 'prod', prefix: string): Record<string, unk
   };
 }
 
+/**
+ * What the merge request would change once merged, as one note kept up to date. It compares with the
+ * merge request's diff base (the merge-base with its target branch) and writes outside the work tree it
+ * previews; the note is posted even when the preview exits 1 (policies), and the job then fails.
+ */
+function previewJob(): Record<string, unknown> {
+  return {
+    stage: 'preview',
+    rules: [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }],
+    before_script: ['npm install --no-audit --no-fund'],
+    // expand: false — GitLab would otherwise expand the script's own `${…}` as CI variables.
+    variables: { PREVIEW_FILE: '/tmp/eleventh-preview.md', PREVIEW_NOTE_JS: { value: gitlabNoteScript(), expand: false } },
+    script: [
+      'status=0; npx eleventh preview --base "$CI_MERGE_REQUEST_DIFF_BASE_SHA" --format md > "$PREVIEW_FILE" || status=$?',
+      'node -e "$PREVIEW_NOTE_JS"',
+      'exit "$status"',
+    ],
+  };
+}
+
 export function gitlabPipeline(): Record<string, unknown> {
   return {
     default: { image: 'node:20', before_script: BEFORE },
     variables: { GIT_DEPTH: '0', NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
-    stages: ['recipe', 'promote'],
+    stages: ['preview', 'recipe', 'promote'],
+    preview: previewJob(),
     recipe: {
       stage: 'recipe',
       resource_group: 'eleventh-main',

@@ -11,7 +11,8 @@ import { historyCommand } from './history';
 import { newCommand } from './new';
 import { reportCommand } from './report';
 import { metricsCommand } from './metrics';
+import { previewCommand } from './preview';
 
 /** Every command, in the order `eleventh --help` lists them. */
 export const commands: readonly Command[] = [renderCommand, recipeCommand, pinsCommand, explainCommand,
-  promoteCommand, rollbackCommand, verifyCommand, diffCommand, historyCommand, reportCommand, metricsCommand, newCommand];
+  promoteCommand, rollbackCommand, verifyCommand, diffCommand, previewCommand, historyCommand, reportCommand, metricsCommand, newCommand];
