@@ -41,7 +41,8 @@ export interface EnvServicesResult {
   readonly rendered: string[];
 }
 
-export function renderEnvServices(input: EnvServicesInput, files: FileMap): EnvServicesResult {
+/** `onService` is called after each service, rendered or kept (progress; not across a worker boundary). */
+export function renderEnvServices(input: EnvServicesInput, files: FileMap, onService?: () => void): EnvServicesResult {
   const env = input.config.environment(input.environment);
   const namespaces = new Set(input.config.namespaces(input.environment));
   const entries: Record<string, RecipeEntry> = {};
@@ -58,6 +59,7 @@ export function renderEnvServices(input: EnvServicesInput, files: FileMap): EnvS
     if (!input.full && prev && prev.manifest === manifest && prev.commit === svc.commit && prev.inputs === svc.inputs) {
       entries[svc.name] = prev;
       kept.push(serviceDir(input.environment, svc.namespace, svc.name));
+      onService?.();
       continue;
     }
     const definition = loadDefinition(input.sourceRoot, svc.deployFile);
@@ -65,6 +67,7 @@ export function renderEnvServices(input: EnvServicesInput, files: FileMap): EnvS
     for (const [p, c] of out.files) files.set(p, c);
     entries[svc.name] = { namespace: svc.namespace, commit: svc.commit, image, digest: out.digest, inputs: svc.inputs, manifest };
     rendered.push(svc.name);
+    onService?.();
   }
   return { entries, kept, rendered };
 }

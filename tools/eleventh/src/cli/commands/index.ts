@@ -6,12 +6,13 @@ import { renderCommand } from './render';
 import { promoteCommand } from './promote';
 import { rollbackCommand } from './rollback';
 import { verifyCommand } from './verify';
+import { policyCommand } from './policy';
 import { diffCommand } from './diff';
 import { historyCommand } from './history';
 import { newCommand } from './new';
 import { reportCommand } from './report';
 import { metricsCommand } from './metrics';
 
-/** Every command, in the order `eleventh --help` lists them. */
-export const commands: readonly Command[] = [renderCommand, recipeCommand, pinsCommand, explainCommand,
-  promoteCommand, rollbackCommand, verifyCommand, diffCommand, historyCommand, reportCommand, metricsCommand, newCommand];
+/** Every command, in the order `eleventh --help` and the README list them. */
+export const commands: readonly Command[] = [recipeCommand, renderCommand, pinsCommand, explainCommand, promoteCommand,
+  rollbackCommand, verifyCommand, policyCommand, diffCommand, historyCommand, reportCommand, metricsCommand, newCommand];
