@@ -15,5 +15,6 @@ export function changedPaths(wp: WritePlan): string[] {
 
 export async function apply(root: string, wp: WritePlan): Promise<void> {
   const total = wp.create.length + wp.update.length;
+  if (total === 0) return void (await timed('write: apply', () => applyPlan(root, wp)));
   await timed('write: apply', () => tracked('writing files', total, (p) => applyPlan(root, wp, { beforeRename: () => p.tick() })));
 }

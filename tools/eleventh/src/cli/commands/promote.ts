@@ -12,7 +12,7 @@ import { PUBLISH_OPTIONS } from './publish-options';
 
 export const promoteCommand = defineCommand({
   name: 'promote',
-  summary: "Render a promoted environment as exactly what its source ran at a tag (its pins and manifest sources) plus its own files as of the tag; records promotedFrom",
+  summary: "Render a promoted environment as exactly what its source ran at a tag (its pins and manifest sources) plus its own files as of the tag; the tag must be on the release branch (and signed, with promotion.signed); soak and freeze gates; mirrors follow in the same commit; records promotedFrom",
   description: `--tag T: ENV becomes exactly what its source ran at T: the source's recipe there (verified: full SHAs in
 T's history, digests matching the committed files), rendered from the manifest sources that recipe was
 rendered from (T for a source that follows main, the source's own promotedFrom.sources for a promoted one),

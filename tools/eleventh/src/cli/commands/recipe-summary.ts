@@ -56,15 +56,29 @@ function untouched(root: string, config: ConfigSet, env: string): string {
   const pf = recipe?.promotedFrom;
   const services = Object.keys(recipe?.services ?? {}).length;
   const from = pf ? `${pf.mirrorOf ? `mirror of ${pf.mirrorOf}` : `promoted from ${pf.environment}`} (${pf.tag ? `${pf.tag} at ` : ''}${pf.commit.slice(0, 12)})` : 'promoted';
-  return `${env}: ${services} services, ${from}; left as is (it changes only by \`eleventh promote --to ${env}\` or rollback)`;
+  return `${env}: ${count(services, 'service')}, ${from}; left as is (it changes only by \`eleventh promote --to ${env}\` or rollback)`;
+}
+
+const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The moves of one environment: new services and add-ons on one line each, every other move on its own. */
+function moveLines(s: EnvSummary): string[] {
+  const fresh = s.moved.filter((m) => !m.from && m.to);
+  const pins = [...new Set(fresh.map((m) => m.to!.slice(0, 12)))];
+  const freshAddons = s.addons.filter((m) => !m.from && m.to);
+  return [
+    ...(fresh.length > 0 ? [`  new: ${fresh.map((m) => m.service).join(', ')} (${pins.length === 1 ? `at ${pins[0]}` : count(pins.length, 'pin')})`] : []),
+    ...s.moved.filter((m) => !fresh.includes(m)).map((m) => `  ${describeMove(m)}`),
+    ...(freshAddons.length > 0 ? [`  new add-ons: ${freshAddons.map((m) => `${m.addon} ${m.to!.version}`).join(', ')}`] : []),
+    ...s.addons.filter((m) => !freshAddons.includes(m)).map((m) => `  add-on ${describeAddonMove(m)}`),
+  ];
 }
 
 export function summaryText(root: string, config: ConfigSet, summary: readonly EnvSummary[], all: boolean): string[] {
   const lines: string[] = [];
   for (const s of summary) {
-    lines.push(`${s.environment}: ${s.services} services, ${s.pins} pins; ${state(s, config)}`);
-    if (s.seeded) continue;
-    lines.push(...s.moved.map((m) => `  ${describeMove(m)}`), ...s.addons.map((m) => `  add-on ${describeAddonMove(m)}`));
+    lines.push(`${s.environment}: ${count(s.services, 'service')}, ${count(s.pins, 'pin')}; ${state(s, config)}`);
+    if (!s.seeded) lines.push(...moveLines(s));
   }
   if (all) {
     const done = new Set(summary.map((s) => s.environment));
