@@ -8,6 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runEleventh } from '../testing/example-repo';
 import { notARepo, runInProcess } from './cli-fixture';
 import { commands } from './commands';
+import { declare } from './declare';
+import { commandHelp } from './help';
+import { parseCommandLine } from './parse';
 import { EXIT_CODES } from './exit-codes';
 
 const outside = notARepo();
@@ -106,5 +109,43 @@ describe('bad usage: one line on stderr, exit 2, nothing on stdout', () => {
     expect(res.status).toBe(2);
     expect(res.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(outside.dir, 'tmp'))).toBe(false);
+  });
+});
+
+describe('the grammar, on a declared command', () => {
+  const remotes = new Set(['upstream']);
+  const spec = declare({
+    name: 'demo',
+    summary: 'a command declared for this spec',
+    positionals: [{ name: 'ENV', required: true, description: 'an environment' }],
+    options: {
+      push: { type: 'string', value: 'remote', bare: { value: 'origin', takes: (w: string) => remotes.has(w) }, description: 'push' },
+      env: { type: 'string', multiple: true, value: 'E', description: 'envs' },
+      format: { type: 'string', choices: ['text', 'md'], default: 'text', description: 'format' },
+      out: { type: 'string', value: 'DIR', description: 'out' },
+    },
+    run: async () => 0,
+  });
+  const parse = (...argv: string[]) => parseCommandLine(spec, argv, outside.dir);
+
+  it.each([
+    [['prod', '--push'], 'origin', ['prod']],
+    [['--push', 'prod'], 'origin', ['prod']],
+    [['--push', 'upstream', 'prod'], 'upstream', ['prod']],
+    [['prod', '--push=elsewhere'], 'elsewhere', ['prod']],
+  ])('%j: --push is %s, positionals %j', (argv, push, positionals) => {
+    const p = parse(...argv);
+    expect([p.options.push, p.positionals]).toEqual([push, positionals]);
+  });
+
+  it('splits repeated, comma-separated values; defaults and booleans are filled in; -- ends options; - is a value', () => {
+    const p = parse('--env', 'a,b', '--env=c', '--out', '-', '--', '--not-an-option');
+    expect(p.options).toMatchObject({ env: ['a', 'b', 'c'], format: 'text', out: '-', quiet: false, help: false });
+    expect(p.positionals).toEqual(['--not-an-option']);
+  });
+
+  it('synopsis and help come from the same declaration', () => {
+    expect(spec.synopsis).toBe('eleventh demo ENV [--push [remote]] [--env E] [--format text|md] [--out DIR]');
+    expect(commandHelp(spec)).toContain('--format text|md  format (default: text)');
   });
 });

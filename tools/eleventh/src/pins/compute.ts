@@ -5,7 +5,7 @@
  * the number of services: rev-parse, status, ls-tree, at most two log walks and one cat-file.
  */
 import { timed } from '../timing';
-import { tracked } from '../progress';
+import { clearProgressLine, tracked } from '../progress';
 import type { Pin } from '../model';
 import { revParse } from '../git/run';
 import { PathClassifier, pathspecs } from './classify';
@@ -67,6 +67,7 @@ function checkDirty(dirty: readonly string[], graph: GraphInputs, allowDirty: bo
   if (files.length === 0) return;
   const error = new DirtyInputsError(files, [...services].sort());
   if (!allowDirty) throw error;
+  clearProgressLine();
   process.stderr.write(`warning: ${error.message.replace(': commit them or pass --allow-dirty', '')}\n`);
   process.stderr.write('warning: --allow-dirty: their pins name HEAD-based commits, not the work tree\n');
 }
