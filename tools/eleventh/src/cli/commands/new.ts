@@ -34,8 +34,8 @@ export const newCommand = defineCommand({
 DIR/vendor/ (so nothing but the npm registry is needed), installs, runs git init and commits.`,
   positionals: [{ name: 'DIR', required: true, description: 'the new repository (a new or empty directory)' }],
   options: {
-    name: { type: 'string', value: 'N', description: 'the organisation name (default: the directory name)' },
-    'skip-install': { type: 'boolean', description: 'do not run npm install in DIR' },
+    name: { type: 'string', value: 'N', description: "the repository's (npm package) name (default: the directory's name)" },
+    'skip-install': { type: 'boolean', description: 'do not run npm install in DIR (no node_modules, no package-lock.json)' },
   },
   examples: ['eleventh new ../acme-platform'],
   async run({ options, positionals }, io) {
