@@ -1,13 +1,23 @@
-/** The shape every command has: its help text and its run function (returns the exit code). */
+/**
+ * The shape every command has: `defineCommand` (declare.ts) builds it from one declaration. main.ts only
+ * needs the name, the summary and `run`; help, the README table and parsing come from `spec`.
+ */
+import type { ProgressStream } from '../progress';
+import type { DeclaredCommand } from './declare';
+
 export interface CommandIO {
   readonly cwd: string;
   out(text: string): void;
   err(text: string): void;
+  /** Where progress goes (the process's stderr); none: no progress (in-process specs). */
+  readonly progress?: ProgressStream;
 }
 
 export interface Command {
   readonly name: string;
   readonly summary: string;
-  readonly usage: string;
+  /** The declaration: options, positionals, description (absent only for hand-made test commands). */
+  readonly spec?: DeclaredCommand;
+  /** Parse argv against the declaration, answer --help, run; returns the exit code. */
   run(argv: readonly string[], io: CommandIO): Promise<number>;
 }

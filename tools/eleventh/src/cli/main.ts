@@ -1,23 +1,46 @@
-/** `eleventh <command>`: dispatch, help, and the error contract (typed errors: one line, no stack, exit 2). */
+/** `eleventh <command>`: dispatch, --version, help, and the error contract (typed errors: one line, no stack, exit 2). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { didYouMean } from '../config/suggest';
 import { describeFailure, UsageError } from '../errors';
+import { clearProgressLine } from '../progress';
 import type { Command, CommandIO } from './command';
 import { commands } from './commands';
+import { EXIT } from './exit-codes';
+import { topLevelHelp } from './help';
 
-function usage(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
-  return ['usage: eleventh <command> [options]   (eleventh <command> --help)', '', ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`)].join('\n');
+/** The version of @eleventh/cli (tools/eleventh/package.json). */
+export function cliVersion(): string {
+  return (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function findCommand(name: string): Command {
+  const command = commands.find((c) => c.name === name);
+  if (command) return command;
+  const names = commands.map((c) => c.name);
+  throw new UsageError(`unknown command '${name}'${didYouMean(name, names) || ` (expected one of: ${names.join(', ')})`}`);
+}
+
+async function dispatch(argv: readonly string[], io: CommandIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.err(topLevelHelp(commands, cliVersion()));
+    return EXIT.badInput;
+  }
+  if (name === '--help' || name === '-h') return io.out(topLevelHelp(commands, cliVersion())), EXIT.ok;
+  if (name === '--version' || name === '-V') return io.out(cliVersion()), EXIT.ok;
+  if (name === 'help') {
+    if (rest.length === 0) return io.out(topLevelHelp(commands, cliVersion())), EXIT.ok;
+    if (rest.length > 1) throw new UsageError(`help: expected one command, got '${rest.join(' ')}' (expected eleventh help <command>)`);
+    return findCommand(rest[0]).run(['--help'], io);
+  }
+  if (name.startsWith('-')) throw new UsageError(`unknown option '${name}' before the command${didYouMean(name, ['--help', '--version']) || ' (expected a command, --help or --version)'}`);
+  return findCommand(name).run(rest, io);
 }
 
 export async function runCli(argv: readonly string[], io: CommandIO): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(usage());
-    return name ? 0 : 2;
-  }
-  const command: Command | undefined = commands.find((c) => c.name === name);
   try {
-    if (!command) throw new UsageError(`unknown command '${name}'`, `one of: ${commands.map((c) => c.name).join(', ')}`);
-    return await command.run(rest, io);
+    return await dispatch(argv, io);
   } catch (err) {
     const failure = describeFailure(err);
     io.err(failure.bug ? `eleventh: internal error (a bug; please report it):\n${failure.text}` : failure.text);
@@ -29,7 +52,11 @@ export function main(argv: readonly string[]): void {
   const io: CommandIO = {
     cwd: process.cwd(),
     out: (t) => process.stdout.write(`${t}\n`),
-    err: (t) => process.stderr.write(`${t}\n`),
+    err: (t) => {
+      clearProgressLine();
+      process.stderr.write(`${t}\n`);
+    },
+    progress: process.stderr,
   };
   let settled = false;
   // A run whose promise never settles (something awaited that can no longer happen) would otherwise let
@@ -37,7 +64,7 @@ export function main(argv: readonly string[]): void {
   process.once('beforeExit', () => {
     if (settled) return;
     process.stderr.write('eleventh: internal error (a bug; please report it): the run stopped before it finished\n');
-    process.exitCode = 70;
+    process.exitCode = EXIT.internal;
   });
   runCli(argv, io).then(
     (code) => {
@@ -47,7 +74,7 @@ export function main(argv: readonly string[]): void {
     (err: unknown) => {
       settled = true;
       process.stderr.write(`${String(err)}\n`);
-      process.exitCode = 70;
+      process.exitCode = EXIT.internal;
     },
   );
 }

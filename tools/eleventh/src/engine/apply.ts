@@ -2,6 +2,7 @@
 import { planWrites, applyPlan, describePlan, type WritePlan } from '../write';
 import type { Plan } from './plan';
 import { timed } from '../timing';
+import { tracked } from '../progress';
 
 /** Kept service folders (unchanged manifests) are skipped whole: not read, not compared, not pruned. */
 export function writePlanFor(root: string, plan: Plan): WritePlan {
@@ -13,5 +14,7 @@ export function changedPaths(wp: WritePlan): string[] {
 }
 
 export async function apply(root: string, wp: WritePlan): Promise<void> {
-  await timed('write: apply', () => applyPlan(root, wp));
+  const total = wp.create.length + wp.update.length;
+  if (total === 0) return void (await timed('write: apply', () => applyPlan(root, wp)));
+  await timed('write: apply', () => tracked('writing files', total, (p) => applyPlan(root, wp, { beforeRename: () => p.tick() })));
 }

@@ -20,6 +20,7 @@ import type { ServiceToRender } from './services-env';
 import { RenderPool, renderServices } from './render-pool';
 import { namesByNamespace, tenantsOf } from './layout';
 import { timed } from '../timing';
+import { tracked } from '../progress';
 
 export interface PlanOptions {
   readonly root: string;
@@ -136,7 +137,7 @@ class EnvRenderer {
     const prev = this.run.previous.get(env);
     const files: FileMap = new Map();
     const input = { ...this.base, sourceRoot: this.root, environment: env, config, services, previous: prev?.services, full: this.full };
-    const out = await timed(`render ${env}`, () => renderServices(this.pool, input, files));
+    const out = await timed(`render ${env}`, () => tracked(`rendering ${env}`, services.length, (p) => renderServices(this.pool, input, files, p)));
     const layers = renderEnvironmentLayers(this.kit, { environment: config.environment(env), tenants: tenantsOf(config, env), services: namesByNamespace(services) }, files, { localProfiles: loadLocalProfiles(this.root), sourceRoot: this.root });
     const recipe: Recipe = { environment: env, services: out.entries, ...withAddons(layers.addons) };
     return { files, kept: out.kept, outcome: { environment: env, previous: prev, recipe, rendered: out.rendered, seeded: false } };
@@ -155,7 +156,7 @@ class EnvRenderer {
     if (mirrorOf && !mirrored) return undefined; // a mirror is seeded once the environment it mirrors has a recipe
     const files: FileMap = new Map();
     const input = { root: this.root, environment: env, recipe: toRender, engineId: this.base.engineId, currentConfig: this.run.config, pool: this.pool, mirrored };
-    const recipe = await timed(`render ${env}`, () => renderPromoted(input, files));
+    const recipe = await timed(`render ${env}`, () => tracked(`rendering ${env}`, undefined, () => renderPromoted(input, files)));
     return { files, kept: [], outcome: { environment: env, previous: prev, recipe, rendered: Object.keys(recipe.services), seeded: !prev } };
   }
 

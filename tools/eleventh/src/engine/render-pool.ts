@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fromWire, type WireError } from '../errors';
 import type { RecipeEntry } from '../model';
 import type { FileMap } from '../render/files';
+import type { Phase } from '../progress';
 import { renderEnvServices, type EnvServicesInput, type EnvServicesResult } from './services-env';
 
 type TaskInput = Omit<EnvServicesInput, 'config' | 'kit'>;
@@ -78,12 +79,12 @@ export class RenderPool {
  * otherwise. Chunk k of every environment goes to the same worker, so each worker loads only its share of
  * the deploy.ts files.
  */
-export async function renderServices(pool: RenderPool | undefined, input: EnvServicesInput, files: FileMap): Promise<EnvServicesResult> {
-  if (!pool) return renderEnvServices(input, files);
+export async function renderServices(pool: RenderPool | undefined, input: EnvServicesInput, files: FileMap, progress?: Phase): Promise<EnvServicesResult> {
+  if (!pool) return renderEnvServices(input, files, progress && (() => progress.tick()));
   const { config: _config, kit: _kit, ...plain } = input;
   const chunks: Array<EnvServicesInput['services']> = [];
   for (let i = 0; i < input.services.length; i += CHUNK) chunks.push(input.services.slice(i, i + CHUNK));
-  const replies = await Promise.all(chunks.map((services, k) => pool.run(k, input.sourceRoot, { ...plain, services })));
+  const replies = await Promise.all(chunks.map((services, k) => pool.run(k, input.sourceRoot, { ...plain, services }).then((r) => (progress?.tick(services.length), r))));
   const merged: EnvServicesResult = { entries: {}, kept: [], rendered: [] };
   for (const reply of replies) {
     if (reply.error) throw fromWire(reply.error);

@@ -41,7 +41,8 @@ export interface EnvServicesResult {
   readonly rendered: string[];
 }
 
-export function renderEnvServices(input: EnvServicesInput, files: FileMap): EnvServicesResult {
+/** `onService` is called after each service, rendered or kept (progress; not across a worker boundary). */
+export function renderEnvServices(input: EnvServicesInput, files: FileMap, onService?: () => void): EnvServicesResult {
   const env = input.config.environment(input.environment);
   const namespaces = new Set(input.config.namespaces(input.environment));
   const entries: Record<string, RecipeEntry> = {};
@@ -59,6 +60,7 @@ export function renderEnvServices(input: EnvServicesInput, files: FileMap): EnvS
     if (!input.full && prev && prev.manifest === manifest && prev.commit === svc.commit && prev.inputs === svc.inputs) {
       entries[svc.name] = prev;
       kept.push(serviceDir(input.environment, svc.namespace, svc.name));
+      onService?.();
       continue;
     }
     const definition = loadDefinition(input.sourceRoot, svc.deployFile);
@@ -74,6 +76,7 @@ export function renderEnvServices(input: EnvServicesInput, files: FileMap): EnvS
     for (const [p, c] of out.files) files.set(p, c);
     entries[svc.name] = { namespace: svc.namespace, commit: svc.commit, image, digest: out.digest, inputs: svc.inputs, manifest };
     rendered.push(svc.name);
+    onService?.();
   }
   if (findings.length > 0) throw new ValidationError(findings);
   return { entries, kept, rendered };

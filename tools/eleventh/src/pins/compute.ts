@@ -5,6 +5,7 @@
  * the number of services: rev-parse, status, ls-tree, at most two log walks and one cat-file.
  */
 import { timed } from '../timing';
+import { clearProgressLine, tracked } from '../progress';
 import type { Pin } from '../model';
 import { revParse } from '../git/run';
 import { PathClassifier, pathspecs } from './classify';
@@ -71,6 +72,7 @@ function checkDirty(dirty: readonly string[], graph: GraphInputs, allowDirty: bo
   if (files.length === 0) return;
   const error = new DirtyInputsError(files, [...services].sort());
   if (!allowDirty) throw error;
+  clearProgressLine();
   process.stderr.write(`warning: ${error.message.replace(': commit them or pass --allow-dirty', '')}\n`);
   process.stderr.write('warning: --allow-dirty: their pins name HEAD-based commits, not the work tree\n');
 }
@@ -86,14 +88,14 @@ export async function computePins(options: PinOptions): Promise<PinResult> {
   const graphPromise = options.graph ?? loadGraphInputs(options.root);
   // git status runs while Nx builds the graph in its own process.
   const dirty = timed('pins: git status', () => uncommittedPaths(options.root));
-  const graph = await timed('pins: nx graph (wait)', () => graphPromise);
+  const graph = await timed('pins: nx graph (wait)', () => tracked('nx project graph', undefined, () => graphPromise));
   if (!options.headIsWorkTree) checkDirty(dirty, graph, options.allowDirty ?? false);
   const blobs = graph.services.length > 0 ? timed('pins: ls-tree', () => listBlobs(options.root, head, pathspecs(allRoots(graph)))) : new Map<string, string>();
   const identities = timed('pins: identities', () => new Map(graph.services.map((s) => [s.name, inputsIdentity(s, blobs)])));
   const pending = graph.services.filter((s) => options.previous.get(s.name)?.inputs !== identities.get(s.name));
   const found = pending.length === 0
     ? new Map<string, string>()
-    : (await timed('pins: history', () => findInputCommits({ root: options.root, graph, services: pending, head, base: options.base }))).commits;
+    : (await timed('pins: history', () => tracked('pin walk', pending.length, (p) => findInputCommits({ root: options.root, graph, services: pending, head, base: options.base, onFound: () => p.tick() })))).commits;
   const pins = new Map<string, Pin>();
   const changed: string[] = [];
   for (const service of graph.services) {

@@ -18,6 +18,8 @@ export interface SearchOptions {
   readonly head: string;
   /** Search `base..head` first; fall back to the whole history for services not found there. */
   readonly base?: string;
+  /** Called once per service as its commit is found (progress). */
+  readonly onFound?: () => void;
 }
 
 export interface SearchResult {
@@ -86,6 +88,7 @@ class Search {
   take(service: string, commit: string): void {
     if (!this.remaining.delete(service)) return;
     this.found.set(service, commit);
+    this.options.onFound?.();
   }
 }
 

@@ -1,6 +1,6 @@
 /** `--commit` / `--push [remote]` for recipe, promote and rollback: produce → commit per environment → push (retried until ELEVENTH_PUSH_TIMEOUT). */
 import { commitEnvironment, type EnvChange, type ReleaseAction } from './commit';
-import { assertCleanForPush, knownRemote, produceAndPush } from './push';
+import { assertCleanForPush, produceAndPush } from './push';
 import { pushTimeoutSeconds, retryPolicy } from './push-retry';
 
 export interface PublishOptions {
@@ -39,24 +39,4 @@ export async function publish<T extends { changes: readonly EnvChange[] }>(opts:
   assertCleanForPush(opts.root);
   const result = await produceAndPush({ root: opts.root, remote: opts.push, retry, log: opts.log }, produceAndCommit);
   return { result, commits };
-}
-
-/**
- * Normalise `--push [remote]`: a bare `--push` (last, or followed by another option or by a word that is
- * not a configured remote) means `--push=origin`.
- */
-export function normalisePushArg(argv: readonly string[], root: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] !== '--push') {
-      out.push(argv[i]);
-      continue;
-    }
-    const next = argv[i + 1];
-    if (next !== undefined && !next.startsWith('-') && knownRemote(root, next)) {
-      out.push(`--push=${next}`);
-      i++;
-    } else out.push('--push=origin');
-  }
-  return out;
 }

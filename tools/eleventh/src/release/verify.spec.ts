@@ -47,7 +47,7 @@ describe('verify', () => {
   it('names a hand-edited rendered file', () => {
     edit(`${SVC}/deployment.yaml`, (t) => `${t}# hand edit\n`);
     const f = findings('--env', 'staging');
-    expect(f).toContain(`${SVC}/deployment.yaml: differs from what eleventh renders (hand edit? expected \`eleventh render\` output)`);
+    expect(f).toContain(`${SVC}/deployment.yaml: differs from what eleventh renders (hand edit? expected \`eleventh render\` output) [render/stale]`);
     expect(f.some((l) => l.startsWith(`${RECIPE}: payments-api: digest sha256:`) && l.includes(`does not match the files in ${SVC}`))).toBe(true);
   });
 
@@ -64,35 +64,35 @@ describe('verify', () => {
     const bogus = 'e'.repeat(40);
     edit(RECIPE, (t) => t.split(pinOf(t, 'customer-api')).join(bogus));
     const f = findings('--env', 'staging');
-    expect(f).toContain(`${RECIPE}: customer-api: pin ${bogus} is not a commit in this repository (expected a commit in HEAD's history)`);
+    expect(f).toContain(`${RECIPE}: customer-api: pin ${bogus} is not a commit in this repository (expected a commit in HEAD's history) [recipe/pins-in-history]`);
   });
 
   it('catches an image tag changed to latest (mutable image policy), naming the file', () => {
     edit(`${SVC}/deployment.yaml`, (t) => t.replace(/payments-api:[0-9a-f]{40}/, 'payments-api:latest'));
     const f = findings('--env', 'staging');
-    expect(f).toContain(`${SVC}/deployment.yaml: Deployment payments/payments-api: container 'payments-api' image 'registry.example.com/acme/payments-api:latest' is mutable (expected ':<40-hex commit>' or '@sha256:<digest>')`);
-    expect(f).toContain(`${SVC}/deployment.yaml: differs from what eleventh renders (hand edit? expected \`eleventh render\` output)`);
+    expect(f).toContain(`${SVC}/deployment.yaml: Deployment payments/payments-api: container 'payments-api' image 'registry.example.com/acme/payments-api:latest' is mutable (expected ':<40-hex commit>' or '@sha256:<digest>') [policy/no-mutable-image-tag]`);
+    expect(f).toContain(`${SVC}/deployment.yaml: differs from what eleventh renders (hand edit? expected \`eleventh render\` output) [render/stale]`);
   });
 
   it('catches a recipe digest edited', () => {
     edit(RECIPE, (t) => t.replace(/(risk-report:[\s\S]*?digest: sha256:)[0-9a-f]{64}/, `$1${'1'.repeat(64)}`));
     const f = findings('--env', 'staging');
     expect(f.some((l) => l.startsWith(`${RECIPE}: risk-report: digest sha256:${'1'.repeat(64)} does not match the files`))).toBe(true);
-    expect(f).toContain(`${RECIPE}: differs from what eleventh renders (hand edit? expected \`eleventh render\` output)`);
+    expect(f).toContain(`${RECIPE}: differs from what eleventh renders (hand edit? expected \`eleventh render\` output) [render/stale]`);
   });
 
   it('catches a deleted service folder', () => {
     rmSync(join(root, SVC), { recursive: true });
     const f = findings('--env', 'staging');
     expect(f.some((l) => l.startsWith(`${SVC}: missing: payments-api is in ${RECIPE}`))).toBe(true);
-    expect(f).toContain(`${SVC}/deployment.yaml: missing (expected \`eleventh render\` output)`);
+    expect(f).toContain(`${SVC}/deployment.yaml: missing (expected \`eleventh render\` output) [render/stale]`);
   });
 
   it('checks a promoted environment against a render from its promotedFrom commit', () => {
     edit('environments/preprod/payments/payments-api/deployment.yaml', (t) => `${t}# hand edit\n`);
     const f = findings('--env', 'preprod');
     expect(f).toHaveLength(2);
-    expect(f).toContain('environments/preprod/payments/payments-api/deployment.yaml: differs from what eleventh renders (hand edit? expected `eleventh render` output)');
-    expect(f.find((l) => l.startsWith('environments/preprod/recipe.yaml'))).toMatch(/^environments\/preprod\/recipe\.yaml: payments-api: digest sha256:[0-9a-f]{64} does not match the files in environments\/preprod\/payments\/payments-api \(sha256:[0-9a-f]{64}\)$/);
+    expect(f).toContain('environments/preprod/payments/payments-api/deployment.yaml: differs from what eleventh renders (hand edit? expected `eleventh render` output) [render/stale]');
+    expect(f.find((l) => l.startsWith('environments/preprod/recipe.yaml'))).toMatch(/^environments\/preprod\/recipe\.yaml: payments-api: digest sha256:[0-9a-f]{64} does not match the files in environments\/preprod\/payments\/payments-api \(sha256:[0-9a-f]{64}\) \[recipe\/digest-matches-files\]$/);
   });
 });

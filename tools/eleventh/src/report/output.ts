@@ -12,12 +12,6 @@ export const FILE_NAME: Record<Format, string> = { html: 'index.html', md: 'repo
 /** Relative to the repository root; `tmp/` is in .gitignore. */
 export const DEFAULT_OUT = 'tmp/report';
 
-export function checkFormat(command: string, value: string | undefined): Format {
-  const f = value ?? 'html';
-  if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`${command}: unknown --format '${f}' (expected one of ${FORMATS.join(', ')})`);
-  return f as Format;
-}
-
 /** The nearest existing ancestor must be a writable directory, and `dir` itself a directory if it exists. */
 export function checkOutDir(command: string, dir: string): void {
   let probe = resolve(dir);

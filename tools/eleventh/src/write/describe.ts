@@ -1,4 +1,4 @@
-/** The plan as lines for `render --check` and progress output: `create|update|remove <path>`, in path order. */
+/** The plan as lines `create|update|remove <path>`, in path order (render --json and recipe count them). */
 import type { WritePlan } from './plan';
 
 export function describePlan(plan: WritePlan): string[] {

@@ -6,8 +6,9 @@ import { parseInstant, recipeHistory, type HistoryEntry } from '../../release/hi
 import { describeMove } from '../../release/moved';
 import { describeAddonMove } from '../../release/addon-moves';
 import { describeNoteCommit } from '../../release/notes/model';
-import { flag, parse, str } from '../args';
-import type { Command } from '../command';
+import { defineCommand } from '../declare';
+import { JSON_OPTION } from '../options';
+import { printJson } from '../output';
 
 /** `2026-…  3608abab9511  promotion  tag prod-v7 by Alice <a@x> (signed: …)  committed by CI <ci@x>  2 moved` and the details below. */
 export function entryLines(e: HistoryEntry): string[] {
@@ -30,25 +31,25 @@ export function entryLines(e: HistoryEntry): string[] {
   return lines;
 }
 
-export const historyCommand: Command = {
+export const historyCommand = defineCommand({
   name: 'history',
   summary: "Each change of an environment's recipe (when, kind, tag, tagger, committer, moves and the commits behind them); the recipe in force at a date",
-  usage: `eleventh history ENV [--at DATE] [--json]
-
-  From the git history of environments/ENV/recipe.yaml, newest first. Each change: when it landed, its kind
-  (recipe, promotion, rollback, mirror — from the Eleventh-* trailers, or the subject for older commits),
-  the tag and who tagged it (the annotated tag's tagger; the signer when signed), who committed it, the
-  services moved old → new with every commit behind each move (own files, libraries, locked packages),
-  the manifest-only changes (kit, deploy.ts, configuration) and a break-glass reason.
-  --at DATE  print the recipe in force at that instant (the newest change committed at or before it)`,
-  async run(argv, io) {
-    const p = parse('history', argv, { at: { type: 'string' }, json: { type: 'boolean' } }, 1);
-    if (flag(p, 'help')) return io.out(this.usage), 0;
-    const env = p.positionals[0];
-    if (!env) throw new UsageError('history: ENV is required', 'eleventh history prod');
+  description: `From the git history of environments/ENV/recipe.yaml, newest first. Each change: when it landed, its kind
+(recipe, promotion, rollback, mirror — from the Eleventh-* trailers, or the subject for older commits),
+the tag and who tagged it (the annotated tag's tagger; the signer when signed), who committed it, the
+services moved old → new with every commit behind each move (own files, libraries, locked packages),
+the manifest-only changes (kit, deploy.ts, configuration) and a break-glass reason.`,
+  positionals: [{ name: 'ENV', required: true, description: 'the environment' }],
+  options: {
+    at: { type: 'string', value: 'DATE', description: 'print the recipe in force at that instant (the newest change committed at or before it)' },
+    json: JSON_OPTION,
+  },
+  examples: ['eleventh history prod', 'eleventh history prod --at 2026-03-01T09:00:00Z'],
+  async run({ options, positionals }, io) {
+    const [env] = positionals;
     const root = topLevel(io.cwd);
     loadConfig(root).environment(env);
-    const at = str(p, 'at');
+    const at = options.at;
     if (at !== undefined) {
       const instant = parseInstant(at);
       const entries = await recipeHistory(root, env, { notes: false });
@@ -56,7 +57,7 @@ export const historyCommand: Command = {
       if (!hit) throw new UsageError(`history: environments/${env}/recipe.yaml did not exist at ${at}`);
       const recipe = recipeAt(root, hit.commit, env) ?? null;
       const { moved: _moved, manifest: _manifest, ...change } = hit;
-      if (flag(p, 'json')) io.out(JSON.stringify({ at, ...change, recipe }, null, 2));
+      if (options.json) printJson(io, { at, ...change, recipe });
       else {
         io.out(`${env} at ${at}: recipe of ${hit.commit.slice(0, 12)} (${hit.time}, ${hit.kind}${hit.tag ? ` ${hit.tag}` : ''}, committed by ${hit.committer})`);
         for (const [n, e] of Object.entries(recipe?.services ?? {})) io.out(`  ${n} ${e.commit.slice(0, 12)}`);
@@ -64,8 +65,8 @@ export const historyCommand: Command = {
       return 0;
     }
     const entries = await recipeHistory(root, env);
-    if (flag(p, 'json')) return io.out(JSON.stringify({ environment: env, changes: entries }, null, 2)), 0;
+    if (options.json) return printJson(io, { environment: env, changes: entries }), 0;
     for (const e of entries) io.out(entryLines(e).join('\n'));
     return 0;
   },
-};
+});

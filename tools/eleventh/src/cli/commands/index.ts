@@ -6,6 +6,7 @@ import { renderCommand } from './render';
 import { promoteCommand } from './promote';
 import { rollbackCommand } from './rollback';
 import { verifyCommand } from './verify';
+import { policyCommand } from './policy';
 import { diffCommand } from './diff';
 import { historyCommand } from './history';
 import { newCommand } from './new';
@@ -13,6 +14,6 @@ import { reportCommand } from './report';
 import { metricsCommand } from './metrics';
 import { previewCommand } from './preview';
 
-/** Every command, in the order `eleventh --help` lists them. */
-export const commands: readonly Command[] = [renderCommand, recipeCommand, pinsCommand, explainCommand,
-  promoteCommand, rollbackCommand, verifyCommand, diffCommand, previewCommand, historyCommand, reportCommand, metricsCommand, newCommand];
+/** Every command, in the order `eleventh --help` and the README list them. */
+export const commands: readonly Command[] = [recipeCommand, renderCommand, pinsCommand, explainCommand, promoteCommand,
+  rollbackCommand, verifyCommand, policyCommand, diffCommand, previewCommand, historyCommand, reportCommand, metricsCommand, newCommand];

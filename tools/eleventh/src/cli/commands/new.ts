@@ -3,9 +3,8 @@
  * does not import the generators package; this one command is a thin shell over it).
  */
 import { resolve } from 'node:path';
-import { ElevenError, UsageError } from '../../errors';
-import { flag, parse, str } from '../args';
-import type { Command } from '../command';
+import { ElevenError } from '../../errors';
+import { defineCommand } from '../declare';
 
 interface NewRepoModule {
   createNewRepository(dir: string, options: { name?: string; skipInstall?: boolean }): Promise<void>;
@@ -28,21 +27,22 @@ function loadNewRepo(): NewRepoModule {
   return require('@eleventh/nx/src/new-repo/new-repo') as NewRepoModule;
 }
 
-export const newCommand: Command = {
+export const newCommand = defineCommand({
   name: 'new',
   summary: 'Create a new monorepo of this shape, with its own first commit',
-  usage: `eleventh new <dir> [--name N] [--skip-install]
-
-  Runs the @eleventh/nx workspace generator into <dir> (new or empty), packs this toolkit's packages into
-  <dir>/vendor/ (so nothing but the npm registry is needed), installs, runs git init and commits.`,
-  async run(argv, io) {
-    const p = parse('new', argv, { name: { type: 'string' }, 'skip-install': { type: 'boolean' } }, 1);
-    if (flag(p, 'help')) return io.out(this.usage), 0;
-    const dir = p.positionals[0];
-    if (!dir) throw new UsageError('new: expected a directory', 'eleventh new ../acme-platform');
+  description: `Runs the @eleventh/nx workspace generator into DIR (new or empty), packs this toolkit's packages into
+DIR/vendor/ (so nothing but the npm registry is needed), installs, runs git init and commits.`,
+  positionals: [{ name: 'DIR', required: true, description: 'the new repository (a new or empty directory)' }],
+  options: {
+    name: { type: 'string', value: 'N', description: "the repository's (npm package) name (default: the directory's name)" },
+    'skip-install': { type: 'boolean', description: 'do not run npm install in DIR (no node_modules, no package-lock.json)' },
+  },
+  examples: ['eleventh new ../acme-platform'],
+  async run({ options, positionals }, io) {
+    const dir = positionals[0];
     const target = resolve(io.cwd, dir);
     try {
-      await loadNewRepo().createNewRepository(target, { name: str(p, 'name'), skipInstall: flag(p, 'skip-install') });
+      await loadNewRepo().createNewRepository(target, { name: options.name, skipInstall: options['skip-install'] });
     } catch (err) {
       const e = err as { exitCode?: unknown; report?: () => string };
       if (typeof e?.exitCode === 'number' && typeof e.report === 'function') throw new GeneratorFailure(e.report(), e.exitCode);
@@ -51,4 +51,4 @@ export const newCommand: Command = {
     io.out(`created ${target}\nnext: cd ${dir} && npx nx g @eleventh/nx:namespace <ns> --team=<group>`);
     return 0;
   },
-};
+});

@@ -1,32 +1,49 @@
 import { planRun } from '../../engine/plan';
 import { writePlanFor, changedPaths, apply } from '../../engine/apply';
+import { finding, type Finding } from '../../findings';
 import { topLevel } from '../../git/run';
-import { flag, list, parse } from '../args';
-import type { Command } from '../command';
+import { STALE_RULE } from '../../release/verify/render-rules';
+import type { WritePlan } from '../../write';
+import { defineCommand } from '../declare';
+import { ENVS_OPTION, JSON_OPTION } from '../options';
+import { printJson, reportFindings } from '../output';
 
-export const renderCommand: Command = {
+/** `render --check`: each file that would change is a finding. */
+export function staleFindings(wp: WritePlan): Finding[] {
+  return [
+    ...wp.update.map((f) => finding(f, STALE_RULE, 'differs from what eleventh renders (would be rewritten)')),
+    ...wp.create.map((f) => finding(f, STALE_RULE, 'missing (would be created)')),
+    ...wp.remove.map((f) => finding(f, STALE_RULE, 'generated file that eleventh no longer renders (would be removed)')),
+  ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+export const renderCommand = defineCommand({
   name: 'render',
-  summary: 'Re-render environments (those following main from HEAD, promoted ones from their promotedFrom commit)',
-  usage: `eleventh render [--env E[,E…]] [--check] [--allow-dirty]
-
-  Renders every service of every environment in full and rewrites the recipes.
-  --check        write nothing; exit 1 listing every file that would change
-  --env E        only these environments (repeatable or comma-separated)
-  --allow-dirty  accept uncommitted changes to image inputs (pins stay at HEAD)`,
-  async run(argv, io) {
-    const p = parse('render', argv, { env: { type: 'string', multiple: true }, check: { type: 'boolean' }, 'allow-dirty': { type: 'boolean' } });
-    if (flag(p, 'help')) return io.out(this.usage), 0;
+  summary: 'Re-render environments in full (those following main from HEAD, promoted ones from their promotedFrom commit); --check writes nothing and exits 1 listing what would change',
+  description: `Renders every service of every environment and rewrites the recipes; unchanged files are not touched.
+With --check nothing is written: each file that would change is a finding (rule render/stale).`,
+  options: {
+    env: ENVS_OPTION,
+    check: { type: 'boolean', description: 'write nothing; list each file that would change (`file: … [render/stale]`) and exit 1 if there is one' },
+    'allow-dirty': { type: 'boolean', description: 'accept uncommitted changes to image inputs (pins stay at HEAD)' },
+    json: JSON_OPTION,
+  },
+  examples: ['eleventh render --check', 'eleventh render --env staging,ops-staging'],
+  async run({ options }, io) {
     const root = topLevel(io.cwd);
-    const plan = await planRun({ root, mode: 'render', envs: list(p, 'env'), allowDirty: flag(p, 'allow-dirty') });
+    const plan = await planRun({ root, mode: 'render', envs: options.env, allowDirty: options['allow-dirty'] });
     const wp = writePlanFor(root, plan);
-    const changes = changedPaths(wp);
-    if (flag(p, 'check')) {
-      for (const line of changes) io.out(line);
-      if (changes.length > 0) io.err(`eleventh: ${changes.length} file(s) would change; run \`eleventh render\``);
-      return changes.length > 0 ? 1 : 0;
+    if (options.check) {
+      const findings = staleFindings(wp);
+      const code = reportFindings(io, 'render --check', findings, options.json);
+      if (findings.length > 0) io.err('eleventh: run `eleventh render` to rewrite them');
+      return code;
     }
+    const changes = changedPaths(wp);
     await apply(root, wp);
-    io.err(`eleventh: rendered ${plan.outcomes.map((o) => o.environment).join(', ')}: ${changes.length} file(s) changed`);
+    const environments = plan.outcomes.map((o) => o.environment);
+    if (options.json) printJson(io, { environments, filesChanged: changes.length, files: changes });
+    io.err(`eleventh: rendered ${environments.join(', ')}: ${changes.length} file(s) changed`);
     return 0;
   },
-};
+});

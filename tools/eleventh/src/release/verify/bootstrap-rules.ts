@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { finding, type Finding } from '../../findings';
 import { walkScope } from '../../write/walk';
 
 export const CLUSTERS_DIR = 'clusters';
@@ -76,8 +77,13 @@ export function findSecondOwners(file: string, text: string): SecondOwner[] {
   });
 }
 
+export const SECOND_OWNER_RULE = 'bootstrap/second-owner';
+
+const secondOwnerMessage = (s: SecondOwner): string =>
+  `second owner of ${s.object} (expected only environments/${s.environment}/_flux; run nx g @eleventh/nx:migrate-bootstrap)`;
+
 export function formatSecondOwner(s: SecondOwner): string {
-  return `${s.file}: second owner of ${s.object} (expected only environments/${s.environment}/_flux; run nx g @eleventh/nx:migrate-bootstrap)`;
+  return `${s.file}: ${secondOwnerMessage(s)}`;
 }
 
 /** Every YAML file under `clusters/` as (path, text), sorted. */
@@ -98,9 +104,14 @@ export function secondOwnersIn(files: ReadonlyArray<readonly [string, string]>):
   return found.map((s) => (s.object.startsWith('GitRepository') ? { ...s, environment: appliedIn.get(clusterFolder(s.file)) ?? s.environment } : s));
 }
 
+const ownersOnDisk = (root: string, envs?: readonly string[]): SecondOwner[] => secondOwnersIn(clusterYaml(root)).filter((s) => !envs || envs.includes(s.environment));
+
 /** Verify rule: every second owner of a rendered `_flux/` under `clusters/` (only `envs`' when given). */
+export function secondBootstrapOwnerFindings(root: string, envs?: readonly string[]): Finding[] {
+  return ownersOnDisk(root, envs).map((s) => finding(s.file, SECOND_OWNER_RULE, secondOwnerMessage(s)));
+}
+
+/** The same as text lines (what the migrate-bootstrap generator prints). */
 export function secondBootstrapOwners(root: string, envs?: readonly string[]): string[] {
-  return secondOwnersIn(clusterYaml(root))
-    .filter((s) => !envs || envs.includes(s.environment))
-    .map(formatSecondOwner);
+  return ownersOnDisk(root, envs).map(formatSecondOwner);
 }

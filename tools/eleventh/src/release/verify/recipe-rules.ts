@@ -1,7 +1,8 @@
 /**
  * Rules on one recipe against the disk and git history. Each rule is a named function returning every
- * finding (`path: what is wrong (expected …)`); none stops at the first.
+ * finding ({file, rule, message}); none stops at the first.
  */
+import { finding, type Finding } from '../../findings';
 import { git } from '../../git/run';
 import type { Recipe } from '../../model';
 import { recipePath } from '../../recipe/recipe';
@@ -14,16 +15,18 @@ export interface RecipeContext {
   readonly head: string;
 }
 
-export type RecipeRule = (ctx: RecipeContext) => string[];
+const RULE = { digest: 'recipe/digest-matches-files', history: 'recipe/pins-in-history', image: 'recipe/image-ends-with-pin' } as const;
+
+export type RecipeRule = (ctx: RecipeContext) => Finding[];
 
 /** Each service's digest equals the one recomputed from its generated files on disk. */
 export const digestMatchesFiles: RecipeRule = ({ root, recipe }) =>
   Object.entries(recipe.services).flatMap(([name, e]) => {
     const dir = serviceDir(recipe.environment, e.namespace, name);
     const files = serviceFilesOnDisk(root, recipe.environment, e.namespace, name);
-    if (!files || files.size === 0) return [`${dir}: missing: ${name} is in ${recipePath(recipe.environment)} but has no rendered files (expected \`eleventh render --env ${recipe.environment}\`)`];
+    if (!files || files.size === 0) return [finding(dir, RULE.digest, `missing: ${name} is in ${recipePath(recipe.environment)} but has no rendered files (expected \`eleventh render --env ${recipe.environment}\`)`)];
     const actual = digestOf(files, dir);
-    return actual === e.digest ? [] : [`${recipePath(recipe.environment)}: ${name}: digest ${e.digest} does not match the files in ${dir} (${actual})`];
+    return actual === e.digest ? [] : [finding(recipePath(recipe.environment), RULE.digest, `${name}: digest ${e.digest} does not match the files in ${dir} (${actual})`)];
   });
 
 /** Which of `shas` exist as commits, and which are ancestors of `head` (one cat-file batch + one merge-base each). */
@@ -44,8 +47,8 @@ export const pinsInHistory: RecipeRule = ({ root, recipe, head }) => {
   const status = pinStatus(root, shas, head);
   return Object.entries(recipe.services).flatMap(([name, e]) => {
     const s = status.get(e.commit);
-    if (s === 'missing') return [`${file}: ${name}: pin ${e.commit} is not a commit in this repository (expected a commit in HEAD's history)`];
-    if (s === 'unrelated') return [`${file}: ${name}: pin ${e.commit} is not an ancestor of HEAD (expected a commit in HEAD's history)`];
+    if (s === 'missing') return [finding(file, RULE.history, `${name}: pin ${e.commit} is not a commit in this repository (expected a commit in HEAD's history)`)];
+    if (s === 'unrelated') return [finding(file, RULE.history, `${name}: pin ${e.commit} is not an ancestor of HEAD (expected a commit in HEAD's history)`)];
     return [];
   });
 };
@@ -54,10 +57,10 @@ export const pinsInHistory: RecipeRule = ({ root, recipe, head }) => {
 export const imageEndsWithPin: RecipeRule = ({ recipe }) =>
   Object.entries(recipe.services)
     .filter(([, e]) => !e.image.endsWith(`:${e.commit}`))
-    .map(([name, e]) => `${recipePath(recipe.environment)}: ${name}: image '${e.image}' does not end with its pin (expected ':${e.commit}')`);
+    .map(([name, e]) => finding(recipePath(recipe.environment), RULE.image, `${name}: image '${e.image}' does not end with its pin (expected ':${e.commit}')`));
 
 export const RECIPE_RULES: ReadonlyArray<readonly [string, RecipeRule]> = [
-  ['digest-matches-files', digestMatchesFiles],
-  ['pins-in-history', pinsInHistory],
-  ['image-ends-with-pin', imageEndsWithPin],
+  [RULE.digest, digestMatchesFiles],
+  [RULE.history, pinsInHistory],
+  [RULE.image, imageEndsWithPin],
 ];

@@ -1,40 +1,43 @@
 /** `eleventh verify`: recipes ↔ rendered files ↔ git history ↔ policies. Every finding, never the first only. */
 import { loadConfig } from '../../config/load';
 import { planRun, type Plan } from '../../engine/plan';
-import { ElevenError } from '../../errors';
+import { ConfigError, ElevenError } from '../../errors';
+import { finding, findingFromLine, sortFindings, type Finding } from '../../findings';
 import { gitText } from '../../git/run';
 import { loadKit } from '../../load/kit';
 import type { Pin, Recipe } from '../../model';
 import { computePins } from '../../pins/compute';
 import { readRecipe, recipePath } from '../../recipe/recipe';
-import { secondBootstrapOwners } from './bootstrap-rules';
+import { secondBootstrapOwnerFindings } from './bootstrap-rules';
 import { promotionFindings } from './promotion-rules';
 import { RECIPE_RULES } from './recipe-rules';
-import { noMutableImages, pinsAreCurrent, renderedFilesMatch } from './render-rules';
+import { diskPolicyFindings, pinsAreCurrent, renderedFilesMatch } from './render-rules';
 
 export interface VerifyOptions {
   readonly root: string;
   readonly envs?: readonly string[];
 }
 
-function recipeOrFinding(root: string, env: string, findings: string[]): Recipe | undefined {
+function recipeOrFinding(root: string, env: string, findings: Finding[]): Recipe | undefined {
   try {
     const recipe = readRecipe(root, env);
-    if (!recipe) findings.push(`${recipePath(env)}: missing (expected \`eleventh recipe\` to write it)`);
+    if (!recipe) findings.push(finding(recipePath(env), 'recipe/present', 'missing (expected `eleventh recipe` to write it)'));
     return recipe;
   } catch (err) {
-    if (err instanceof ElevenError) findings.push(err.report());
+    if (err instanceof ConfigError) findings.push(finding(err.at.file, 'recipe/readable', `${err.problem}${err.expected ? ` (expected ${err.expected})` : ''}`, err.at.line));
+    else if (err instanceof ElevenError) findings.push(findingFromLine(err.report(), 'recipe/readable', recipePath(env)));
     else throw err;
     return undefined;
   }
 }
 
-async function freshRender(root: string, envs: readonly string[], findings: string[]): Promise<Plan | undefined> {
+/** A fresh render that fails (bad config, a policy, a kit error) is a finding per line of its report. */
+async function freshRender(root: string, envs: readonly string[], findings: Finding[]): Promise<Plan | undefined> {
   try {
     return await planRun({ root, mode: 'render', envs });
   } catch (err) {
     if (!(err instanceof ElevenError)) throw err;
-    findings.push(...err.report().split('\n').map((l) => `render: ${l}`));
+    findings.push(...err.report().split('\n').filter(Boolean).map((l) => findingFromLine(l, 'render/fails', 'environments')));
     return undefined;
   }
 }
@@ -54,22 +57,22 @@ function allRecipes(root: string, config: ReturnType<typeof loadConfig>, chosen:
   return known;
 }
 
-/** Every finding for the chosen environments (all by default), sorted by environment then rule. */
-export async function verify(opts: VerifyOptions): Promise<string[]> {
+/** Every finding for the chosen environments (all by default), once each, sorted by file. */
+export async function verify(opts: VerifyOptions): Promise<Finding[]> {
   const { root } = opts;
   const config = loadConfig(root);
   const envs = opts.envs ?? config.environments;
   envs.forEach((e) => config.environment(e));
   const head = gitText(['rev-parse', 'HEAD'], { cwd: root });
   const kit = loadKit(root);
-  const findings: string[] = [];
+  const findings: Finding[] = [];
   const recipes = new Map<string, Recipe>();
   for (const env of envs) {
     const recipe = recipeOrFinding(root, env, findings);
     if (!recipe) continue;
     recipes.set(env, recipe);
     for (const [, rule] of RECIPE_RULES) findings.push(...rule({ root, recipe, head }));
-    findings.push(...noMutableImages(root, env, kit));
+    findings.push(...diskPolicyFindings(root, env, kit));
   }
   const every = allRecipes(root, config, recipes);
   for (const env of envs) {
@@ -87,6 +90,6 @@ export async function verify(opts: VerifyOptions): Promise<string[]> {
       findings.push(...pinsAreCurrent(recipes.get(o.environment)!, { ...o.recipe, services: current }));
     }
   }
-  findings.push(...secondBootstrapOwners(root, opts.envs));
-  return [...new Set(findings)];
+  findings.push(...secondBootstrapOwnerFindings(root, opts.envs));
+  return sortFindings(findings);
 }

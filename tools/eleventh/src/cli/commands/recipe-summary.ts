@@ -1,0 +1,89 @@
+/**
+ * What `eleventh recipe` tells its reader: per environment, its services and pins, what moved, whether it
+ * was seeded, and whether it was already up to date; promoted environments the run left alone; and where
+ * to look next (the report page). The JSON form keeps every field it ever had and adds the counts.
+ */
+import type { ConfigSet } from '../../config/load';
+import type { EnvOutcome } from '../../engine/plan';
+import { readRecipe } from '../../recipe/recipe';
+import { addonMovesBetween, describeAddonMove, type AddonMove } from '../../release/addon-moves';
+import { describeMove, movedBetween, type Move } from '../../release/moved';
+import { DEFAULT_OUT, FILE_NAME } from '../../report/output';
+
+export interface EnvSummary {
+  readonly environment: string;
+  readonly seeded: boolean;
+  readonly rendered: readonly string[];
+  readonly moved: readonly Move[];
+  readonly addons: readonly AddonMove[];
+  /** Services in the recipe. */
+  readonly services: number;
+  /** Distinct pins (commits) among them. */
+  readonly pins: number;
+  /** Files this run wrote under environments/<env>/. */
+  readonly filesChanged: number;
+  /** The environment was already what this run would make it: nothing written. */
+  readonly upToDate: boolean;
+}
+
+export function summarise(outcomes: readonly EnvOutcome[], changedFiles: readonly string[]): EnvSummary[] {
+  return outcomes.map((o) => {
+    const entries = Object.values(o.recipe.services);
+    const filesChanged = changedFiles.filter((line) => line.split(' ')[1]?.startsWith(`environments/${o.environment}/`)).length;
+    return {
+      environment: o.environment,
+      seeded: o.seeded,
+      rendered: [...o.rendered].sort(),
+      moved: movedBetween(o.previous, o.recipe),
+      addons: addonMovesBetween(o.previous, o.recipe),
+      services: entries.length,
+      pins: new Set(entries.map((e) => e.commit)).size,
+      filesChanged,
+      upToDate: filesChanged === 0,
+    };
+  });
+}
+
+function state(s: EnvSummary, config: ConfigSet): string {
+  if (s.seeded) return `seeded from ${config.environment(s.environment).promotion?.from ?? 'its source'} (${s.filesChanged} file(s) written)`;
+  if (s.upToDate) return 'up to date';
+  return `${s.moved.length} moved, ${s.rendered.length} re-rendered, ${s.filesChanged} file(s) written`;
+}
+
+/** `prod: promoted from preprod (prod-v7 at 3608abab9511): left as is; …` for a promoted environment the run did not touch. */
+function untouched(root: string, config: ConfigSet, env: string): string {
+  const recipe = readRecipe(root, env);
+  const pf = recipe?.promotedFrom;
+  const services = Object.keys(recipe?.services ?? {}).length;
+  const from = pf ? `${pf.mirrorOf ? `mirror of ${pf.mirrorOf}` : `promoted from ${pf.environment}`} (${pf.tag ? `${pf.tag} at ` : ''}${pf.commit.slice(0, 12)})` : 'promoted';
+  return `${env}: ${count(services, 'service')}, ${from}; left as is (it changes only by \`eleventh promote --to ${env}\` or rollback)`;
+}
+
+const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The moves of one environment: new services and add-ons on one line each, every other move on its own. */
+function moveLines(s: EnvSummary): string[] {
+  const fresh = s.moved.filter((m) => !m.from && m.to);
+  const pins = [...new Set(fresh.map((m) => m.to!.slice(0, 12)))];
+  const freshAddons = s.addons.filter((m) => !m.from && m.to);
+  return [
+    ...(fresh.length > 0 ? [`  new: ${fresh.map((m) => m.service).join(', ')} (${pins.length === 1 ? `at ${pins[0]}` : count(pins.length, 'pin')})`] : []),
+    ...s.moved.filter((m) => !fresh.includes(m)).map((m) => `  ${describeMove(m)}`),
+    ...(freshAddons.length > 0 ? [`  new add-ons: ${freshAddons.map((m) => `${m.addon} ${m.to!.version}`).join(', ')}`] : []),
+    ...s.addons.filter((m) => !freshAddons.includes(m)).map((m) => `  add-on ${describeAddonMove(m)}`),
+  ];
+}
+
+export function summaryText(root: string, config: ConfigSet, summary: readonly EnvSummary[], all: boolean): string[] {
+  const lines: string[] = [];
+  for (const s of summary) {
+    lines.push(`${s.environment}: ${count(s.services, 'service')}, ${count(s.pins, 'pin')}; ${state(s, config)}`);
+    if (!s.seeded) lines.push(...moveLines(s));
+  }
+  if (all) {
+    const done = new Set(summary.map((s) => s.environment));
+    for (const env of config.environments) if (!done.has(env) && !config.followsMain(env)) lines.push(untouched(root, config, env));
+  }
+  lines.push(`next: npx eleventh report   (writes ${DEFAULT_OUT}/${FILE_NAME.html}: every environment × service, what differs, releases, DORA figures; it reads git, so commit first)`);
+  return lines;
+}
