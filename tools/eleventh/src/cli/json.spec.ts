@@ -34,6 +34,7 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], (doc: any) => vo
   ['verify', ['verify', '--json'], (d) => expect(d).toEqual({ findings: [] })],
   ['policy', ['policy', '--json'], (d) => expect(d).toEqual({ findings: [] })],
   ['diff', ['diff', 'staging', 'ops-staging', '--json'], (d) => expect(d).toBeTypeOf('object')],
+  ['preview', ['preview', '--json'], (d) => expect(Array.isArray(d.environments)).toBe(true)],
   ['history', ['history', 'staging', '--json'], (d) => expect(d.environment).toBe('staging')],
   ['report', ['report', '--json'], (d) => expect(d).toMatchObject({ file: join(repo.root, 'tmp/report/index.html'), format: 'html', environments: 4 })],
   ['metrics', ['metrics', '--env', 'staging', '--json'], (d) => expect(Object.keys(d)).toEqual(['staging'])],

@@ -106,7 +106,7 @@ describe('bad input', () => {
   it('an unknown --format: exit 2', () => {
     const res = runEleventh(root, ['preview', '--format', 'yaml']);
     expect(res.status).toBe(2);
-    expect(res.stderr.split('\n')[0]).toBe("eleventh: preview: unknown --format 'yaml'");
+    expect(res.stderr.split('\n')[0]).toBe("eleventh: preview: --format: unknown value 'yaml' (expected one of: md, text, json)");
   });
 
   it('compares with the merge-base with origin/main when that branch exists', async () => {
