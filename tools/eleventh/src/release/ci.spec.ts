@@ -106,4 +106,15 @@ describe('GitLab CI', () => {
     expect(ci['promote-prod'].environment.name).toBe('prod');
     expect(ci['promote-prod'].script.join('\n')).toContain('npx eleventh promote --to prod --tag "$CI_COMMIT_TAG" --commit --push origin');
   });
+
+  it('tests the toolkit like the GitHub workflow: its Nx targets and lint:deps, and test:int in Debian with the same packages', () => {
+    const ci = load('.gitlab-ci.yml');
+    const github = load('.github/workflows/main.yml');
+    expect(ci.toolkit.script).toEqual(github.jobs.toolkit.steps.filter((s: Json) => s.run && s.name).map((s: Json) => s.run));
+    expect(ci.integration.image).toBe(github.jobs.integration.container);
+    const apt = (lines: string): string[] => /apt-get install(\\\n|[^\n])*/.exec(lines)![0].replace(/\\\n/g, ' ').split(/\s+/).sort();
+    expect(apt(ci.integration.before_script.join('\n'))).toEqual(apt(scripts(github.jobs.integration.steps)));
+    expect(ci.integration.script).toEqual(['npm run test:int']);
+    for (const job of [ci.toolkit, ci.integration]) expect(job.rules).toEqual(ci.affected.rules);
+  });
 });
