@@ -1,8 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects. `unit`: in-memory trees, pure functions, small temporary folders — no git repositories,
+ * no Nx graph, no npm, no child CLI (`npm run test:fast`, about half a minute). `integration`: specs
+ * named `*.int.spec.ts` (real git repositories with real commits, the real Nx graph, `nx g`, spawned
+ * CLIs) and `*.e2e.spec.ts` (real installs, real Nx runs, browsers, Maven/Go) — `npm run test:int`.
+ * `npm test` runs both, and is what .ci/run runs.
+ */
+const SPECS = '{tools,platform,generators,services}/**';
+const SLOW = [`${SPECS}/*.int.spec.ts`, `${SPECS}/*.e2e.spec.ts`];
+
 export default defineConfig({
   test: {
-    include: ['{tools,platform,generators,services}/**/*.spec.ts'],
     exclude: ['**/node_modules/**', '**/files/**', 'tools/bench/**'],
     testTimeout: 180_000,
     hookTimeout: 180_000,
@@ -10,5 +19,12 @@ export default defineConfig({
     // The default reporter for people; the JSON file is what .ci/run turns into `N passed, M failed`.
     reporters: ['default', 'json'],
     outputFile: { json: 'tmp/vitest-results.json' },
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: [`${SPECS}/*.spec.ts`], exclude: ['**/node_modules/**', '**/files/**', 'tools/bench/**', ...SLOW] },
+      },
+      { extends: true, test: { name: 'integration', include: SLOW } },
+    ],
   },
 });

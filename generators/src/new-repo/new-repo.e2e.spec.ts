@@ -1,9 +1,10 @@
 /**
  * `eleventh new` end to end: a real new repository with real installs (npm registry), then the day-one
- * flow a platform engineer follows: namespace, service, commit, recipe, and kustomize builds.
+ * flow a platform engineer follows: namespace, service (by `nx g`, and by `npx plop` with the answers on the
+ * command line), commit, recipe, and kustomize builds.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,11 +27,18 @@ function step(name: string, cwd: string, cmd: string, args: string[]): string {
 }
 
 describe('eleventh new DIR (e2e, slow)', () => {
-  it('creates a repository where a namespace and a service get pinned to their commit and every environment builds', async () => {
+  it('creates a repository where a namespace and services (nx g and plop) get pinned to their commit and every environment builds', async () => {
     const dir = join(base, 'acme');
     await createNewRepository(dir);
     step('namespace generator', dir, 'npx', ['nx', 'g', '@eleventh/nx:namespace', 'risk', '--team=risk-engineers']);
     step('service generator', dir, 'npx', ['nx', 'g', '@eleventh/nx:service', 'fraud-scorer', '--namespace=risk']);
+    // plop with the answers on the command line, through the installed @eleventh/nx (no prompt is left to ask)
+    step('plop service', dir, 'npx', ['plop', 'service', 'ledger-worker', 'risk', 'node', 'worker']);
+    expect(readFileSync(join(dir, 'services/ledger-worker/deploy.ts'), 'utf8')).toContain("type: 'worker'");
+    const refused = spawnSync('npx', ['plop', 'service', 'ledger-api', 'nowhere', 'node', 'worker'], { cwd: dir, env: ENV, encoding: 'utf8' });
+    expect(refused.status).toBe(1);
+    expect(`${refused.stdout}${refused.stderr}`).toContain("environments/staging/nowhere/tenant.yaml: namespace 'nowhere' does not exist");
+    expect(existsSync(join(dir, 'services/ledger-api'))).toBe(false);
     const profile = step('profile generator', dir, 'npx', ['nx', 'g', '@eleventh/nx:profile', 'markets-risk']);
     expect(profile).not.toContain('no profiles registry found');
     expect(readFileSync(join(dir, 'platform/profiles/index.ts'), 'utf8')).toContain('[marketsRisk]');
@@ -44,6 +52,7 @@ describe('eleventh new DIR (e2e, slow)', () => {
     const recipe = parse(readFileSync(join(dir, 'environments/staging/recipe.yaml'), 'utf8'));
     expect(recipe.services['fraud-scorer'].namespace).toBe('risk');
     expect(recipe.services['fraud-scorer'].commit).toBe(commit);
+    expect(recipe.services['ledger-worker']).toMatchObject({ namespace: 'risk', commit });
     expect(Object.keys(recipe.addons)).toEqual(expect.arrayContaining(['cert-manager', 'traefik', 'observability-blackbox-exporter']));
     expect(readFileSync(join(dir, 'environments/staging/_platform/markets-risk/namespace.yaml'), 'utf8')).toContain('name: markets-risk');
 

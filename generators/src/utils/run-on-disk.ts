@@ -16,12 +16,18 @@ export interface DiskChange {
   readonly path: string;
 }
 
-/** Run `generator` on the workspace at `root`; write its changes unless `dryRun`. */
+/**
+ * Run `generator` on the workspace at `root`; unless `dryRun`, write its changes, then run the task it
+ * returned (e.g. the infra generator's `git init`), as `nx g` does.
+ */
 export async function runOnDisk<T>(generator: Generator<T>, root: string, options: T, dryRun = false): Promise<DiskChange[]> {
   const tree = new FsTree(root, false);
-  await generator(tree, options);
+  const task = await generator(tree, options);
   const changes = tree.listChanges();
-  if (!dryRun) flushChanges(root, changes);
+  if (!dryRun) {
+    flushChanges(root, changes);
+    if (typeof task === 'function') await task();
+  }
   return changes.map((c) => ({ type: c.type, path: c.path }));
 }
 

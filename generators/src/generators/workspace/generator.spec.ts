@@ -8,7 +8,7 @@ import { FsTree } from 'nx/src/generators/tree';
 import { parse } from 'yaml';
 import { workspaceGenerator } from './generator';
 import { DEV_DEPENDENCIES } from './lib/versions';
-import { NXIGNORE } from './lib/add-root-files';
+import { NXIGNORE, PLOPFILE } from './lib/add-root-files';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
 const ENVS = ['staging', 'ops-staging', 'preprod', 'prod'];
@@ -36,7 +36,7 @@ describe('workspace generator', () => {
     'platform/defaults.yaml', 'platform/README.md', 'environments/project.json', 'environments/README.md',
     'services/hello-api/deploy.ts', 'services/hello-api/src/main.ts', 'services/hello-api/src/greeting.spec.ts',
     'services/hello-api/Dockerfile', 'services/hello-api/README.md', 'services/hello-api/tsconfig.json',
-    '.github/workflows/eleventh.yml', '.gitlab-ci.yml',
+    '.github/workflows/eleventh.yml', '.gitlab-ci.yml', 'plopfile.mjs',
     ...ENVS.flatMap((env) => [`environments/${env}/environment.yaml`, `environments/${env}/apps/tenant.yaml`]),
   ])('writes %s', async (path) => {
     expect((await generate()).exists(path)).toBe(true);
@@ -69,6 +69,14 @@ describe('workspace generator', () => {
     const tree = await generate();
     expect(tree.read('.nxignore', 'utf8')).toBe(NXIGNORE);
     expect(NXIGNORE.trim()).toBe(readFileSync(join(REPO_ROOT, '.nxignore'), 'utf8').trim());
+  });
+
+  it('writes the Eleventh repository plopfile.mjs, which loads the prompts from the installed @eleventh/nx, with plop and node-plop pinned', async () => {
+    const tree = await generate();
+    expect(tree.read('plopfile.mjs', 'utf8')).toBe(PLOPFILE);
+    expect(PLOPFILE).toBe(readFileSync(join(REPO_ROOT, 'plopfile.mjs'), 'utf8'));
+    expect(PLOPFILE).toContain("require('@eleventh/nx/src/plop')");
+    expect(readJson(tree, 'package.json').devDependencies).toMatchObject({ plop: expect.any(String), 'node-plop': expect.any(String) });
   });
 
   it('copies the platform defaults of the installed @eleventh/platform', async () => {

@@ -36,6 +36,65 @@ describe('GitHub workflows', () => {
   });
 });
 
+describe('GitHub workflows: the toolkit is tested on pull requests and on main', () => {
+  const wf = load('.github/workflows/main.yml');
+  const TOOLKIT = ['tools/eleventh', 'platform', 'generators'];
+
+  it('runs on every pull request and on pushes to main', () => {
+    expect(Object.keys(wf.on).sort()).toEqual(['pull_request', 'push']);
+    expect(wf.on.push.branches).toEqual(['main']);
+  });
+
+  it('toolkit: typecheck and unit specs of the three packages through their Nx targets, and the dependency rules', () => {
+    const run = scripts(wf.jobs.toolkit.steps);
+    const names = TOOLKIT.map((dir) => JSON.parse(readFileSync(join(REPO_ROOT, dir, 'package.json'), 'utf8')).nx);
+    expect(run).toContain(`npx nx run-many -t typecheck test -p ${names.map((nx) => nx.name).join(' ')}`);
+    for (const nx of names) {
+      expect(Object.keys(nx.targets).sort(), nx.name).toEqual(['test', 'typecheck']);
+      expect(nx.targets.test.command, nx.name).toMatch(/^vitest run --project unit /);
+      expect(nx.targets.typecheck.command, nx.name).toMatch(/^tsc --noEmit -p \S+\/tsconfig\.json$/);
+      for (const target of ['test', 'typecheck']) expect(nx.targets[target].cache, `${nx.name}:${target}`).toBe(true);
+    }
+    expect(run).toContain('npm run lint:deps');
+  });
+
+  it('integration: npm run test:int in Debian with every package .ci/run installs, kubectl checked by its sha256', () => {
+    const job = wf.jobs.integration;
+    expect(job.container).toMatch(/^node:20-bookworm/);
+    const run = scripts(job.steps);
+    const ciRun = readFileSync(join(REPO_ROOT, '.ci', 'run'), 'utf8');
+    const packages = [...ciRun.matchAll(/missing="\$missing ([a-z0-9-]+)"/g)].map((m) => m[1]);
+    expect(packages).toEqual(expect.arrayContaining(['openssh-client', 'gnupg', 'golang-go']));
+    const installed = /apt-get install(\\\n|[^\n])*/.exec(run)![0].replace(/\\\n/g, ' ').split(/\s+/);
+    for (const pkg of [...packages, 'chromium', 'git', 'maven']) expect(installed, pkg).toContain(pkg);
+    expect(run).toContain('sha256sum -c');
+    // the checkout needs git first, or it downloads a tarball without history
+    const checkout = job.steps.findIndex((s: Json) => String(s.uses ?? '').startsWith('actions/checkout'));
+    expect(checkout).toBeGreaterThan(job.steps.findIndex((s: Json) => String(s.run ?? '').includes('apt-get install')));
+    expect(job.steps[checkout].with['fetch-depth']).toBe(0);
+    expect(run).toContain('npm run test:int');
+  });
+
+  it('npm test runs every spec (what .ci/run runs); test:fast the unit project, test:int the integration project', () => {
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+    expect(pkg.scripts.test).toBe('vitest run');
+    expect(pkg.scripts['test:fast']).toBe('vitest run --project unit');
+    expect(pkg.scripts['test:int']).toBe('vitest run --project integration');
+    expect(readFileSync(join(REPO_ROOT, '.ci', 'run'), 'utf8')).toMatch(/\nnpm test\n/);
+    const config = readFileSync(join(REPO_ROOT, 'vitest.config.mts'), 'utf8');
+    for (const name of ['unit', 'integration']) expect(config).toContain(`name: '${name}'`);
+  });
+
+  it('affected: after the toolkit job, render --check and verify on every run; recipes committed and the report kept on main only', () => {
+    const job = wf.jobs.affected;
+    expect(job.needs).toBe('toolkit');
+    for (const cmd of ['npx eleventh render --check', 'npx eleventh verify']) expect(job.steps.find((s: Json) => s.run === cmd).if, cmd).toBeUndefined();
+    for (const step of job.steps.filter((s: Json) => /recipe --commit|eleventh report/.test(String(s.run ?? '')) || s.uses === 'actions/upload-artifact@v4')) {
+      expect(step.if).toBe("github.event_name == 'push'");
+    }
+  });
+});
+
 describe('GitLab CI', () => {
   it('has the same three paths, prod in a protected environment', () => {
     const ci = load('.gitlab-ci.yml');
@@ -46,5 +105,16 @@ describe('GitLab CI', () => {
     expect(ci['promote-preprod'].rules[0].if).toBe('$CI_COMMIT_TAG =~ /^preprod-v/');
     expect(ci['promote-prod'].environment.name).toBe('prod');
     expect(ci['promote-prod'].script.join('\n')).toContain('npx eleventh promote --to prod --tag "$CI_COMMIT_TAG" --commit --push origin');
+  });
+
+  it('tests the toolkit like the GitHub workflow: its Nx targets and lint:deps, and test:int in Debian with the same packages', () => {
+    const ci = load('.gitlab-ci.yml');
+    const github = load('.github/workflows/main.yml');
+    expect(ci.toolkit.script).toEqual(github.jobs.toolkit.steps.filter((s: Json) => s.run && s.name).map((s: Json) => s.run));
+    expect(ci.integration.image).toBe(github.jobs.integration.container);
+    const apt = (lines: string): string[] => /apt-get install(\\\n|[^\n])*/.exec(lines)![0].replace(/\\\n/g, ' ').split(/\s+/).sort();
+    expect(apt(ci.integration.before_script.join('\n'))).toEqual(apt(scripts(github.jobs.integration.steps)));
+    expect(ci.integration.script).toEqual(['npm run test:int']);
+    for (const job of [ci.toolkit, ci.integration]) expect(job.rules).toEqual(ci.affected.rules);
   });
 });

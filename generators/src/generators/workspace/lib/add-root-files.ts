@@ -1,4 +1,6 @@
 /** The repository's root configuration: package.json, nx.json, TypeScript, vitest, ignore files. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { writeJson, type Tree } from '@nx/devkit';
 import { writeNewFile } from '../../../utils';
 import type { NormalizedWorkspaceOptions } from './normalize-options';
@@ -89,6 +91,13 @@ export const VITEST_CONFIG = [
   '',
 ].join('\n');
 
+/**
+ * `npx plop <generator>`: the same plopfile as the Eleventh repository's (a spec keeps the two equal); it
+ * loads the prompts from the installed @eleventh/nx (src/plop/), whose plop and node-plop pins are in
+ * DEV_DEPENDENCIES.
+ */
+export const PLOPFILE = readFileSync(join(__dirname, '..', '..', '..', 'plop', 'plopfile.mjs'), 'utf8');
+
 function writeNewJson(tree: Tree, path: string, value: object): void {
   writeNewFile(tree, path, '');
   writeJson(tree, path, value);
@@ -106,4 +115,5 @@ export function addRootFiles(tree: Tree, o: NormalizedWorkspaceOptions): void {
   writeNewFile(tree, 'vitest.config.mts', VITEST_CONFIG);
   writeNewFile(tree, '.nxignore', NXIGNORE);
   writeNewFile(tree, '.gitignore', GITIGNORE);
+  writeNewFile(tree, 'plopfile.mjs', PLOPFILE);
 }

@@ -42,6 +42,10 @@ describe('createNewRepository (without install)', () => {
     expect(readFileSync(join(dir, 'environments/prod/environment.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../node_modules/@eleventh/cli/schemas/environment.schema.json');
     // installed packages need no TypeScript loader: every module has a CommonJS sibling and main points at it
     expect(list('eleventh-nx-0.1.0.tgz')).toContain('package/src/plugin/create-nodes.js');
+    // the plopfile of a new repository loads the packed prompts; an installed `eleventh new` copies plopfile.mjs
+    expect(list('eleventh-nx-0.1.0.tgz')).toContain('package/src/plop/index.js');
+    expect(list('eleventh-nx-0.1.0.tgz')).toContain('package/src/plop/plopfile.mjs');
+    expect(readFileSync(join(dir, 'plopfile.mjs'), 'utf8')).toContain("require('@eleventh/nx/src/plop')");
     const main = execFileSync('tar', ['-xzOf', join(dir, 'vendor', 'eleventh-nx-0.1.0.tgz'), 'package/package.json'], { encoding: 'utf8' });
     expect(JSON.parse(main).main).toBe('src/index.js');
   });
