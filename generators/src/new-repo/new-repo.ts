@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { FsTree, flushChanges } from 'nx/src/generators/tree';
-import { git } from '@eleventh/cli/src/git/run';
+import { git } from '@eleventh/cli';
 import { GeneratorError } from '../utils';
 import { workspaceGenerator } from '../generators/workspace/generator';
 import { eleventhVersion } from '../generators/workspace/lib/versions';

@@ -5,3 +5,4 @@ export * from './templates';
 export * from './codeowners';
 export * from './environments';
 export * from './clusters';
+export * from './yaml';

@@ -1,15 +1,12 @@
 /** environments/: the hand-written files of four environments, the example namespace, the Nx project. */
 import { writeJson, type Tree } from '@nx/devkit';
-import { Document } from 'yaml';
-import { writeNewFile } from '../../../utils';
+import { toYaml, writeNewFile } from '../../../utils';
 import type { NormalizedWorkspaceOptions } from './normalize-options';
 import { environmentSpecs, environmentsProject, tenantDoc } from './environments';
 
 /** A hand-written YAML file: a comment, then the value (built as an object, never templated). */
 export function yamlWithComment(comment: string, value: unknown): string {
-  const doc = new Document(value, { aliasDuplicateObjects: false });
-  doc.commentBefore = comment;
-  return doc.toString({ lineWidth: 0 });
+  return toYaml(value, comment);
 }
 
 export function addEnvironments(tree: Tree, o: NormalizedWorkspaceOptions): void {

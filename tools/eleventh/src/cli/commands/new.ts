@@ -1,9 +1,11 @@
 /**
- * `eleventh new DIR`: delegates to the workspace generator of @eleventh/nx (loaded at run time: the engine
- * does not import the generators package; this one command is a thin shell over it).
+ * `eleventh new DIR`: delegates to the module @eleventh/nx declares for it in its package.json
+ * (`"eleventh": {"commands": {"new": …}}`), found at run time by load/extension.ts: the engine does not
+ * import the generators package; this one command is a thin shell over it.
  */
 import { resolve } from 'node:path';
 import { ElevenError, UsageError } from '../../errors';
+import { loadExtensionCommand } from '../../load/extension';
 import { flag, parse, str } from '../args';
 import type { Command } from '../command';
 
@@ -24,8 +26,7 @@ class GeneratorFailure extends ElevenError {
 }
 
 function loadNewRepo(): NewRepoModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('@eleventh/nx/src/new-repo/new-repo') as NewRepoModule;
+  return loadExtensionCommand<NewRepoModule>('new', process.cwd());
 }
 
 export const newCommand: Command = {
