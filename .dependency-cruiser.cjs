@@ -16,6 +16,13 @@ module.exports = {
       to: { circular: true },
     },
     {
+      name: 'resolvable',
+      severity: 'error',
+      comment: "an import that does not resolve (expected an existing file, or a package entry its package.json \"exports\" declares: '@eleventh/cli/src/…' is not one)",
+      from: { path: '^(tools|platform|generators|services)/' },
+      to: { couldNotResolve: true },
+    },
+    {
       name: 'platform-imports-only-itself',
       severity: 'error',
       comment: 'platform/ imports tools/, generators/ or services/ (expected only node builtins, kubernetes-models* and platform/ itself)',
