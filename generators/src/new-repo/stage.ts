@@ -37,8 +37,21 @@ function toJs(target: unknown): unknown {
   return target;
 }
 
-/** Copy `pkgDir` into `stageRoot/<name>`, add the `.js` siblings, point `main` and `exports` at JavaScript. */
-export function stagePackage(pkgDir: string, stageRoot: string): string {
+/** The Eleventh packages' specs of each other (`dependencies`, `peerDependencies`) set to `version`. */
+function relabel(pkg: Record<string, unknown>, version: string): void {
+  pkg.version = version;
+  for (const field of ['dependencies', 'peerDependencies'] as const) {
+    const deps = pkg[field] as Record<string, string> | undefined;
+    for (const name of Object.keys(deps ?? {})) if (name.startsWith('@eleventh/') && deps) deps[name] = version;
+  }
+}
+
+/**
+ * Copy `pkgDir` into `stageRoot/<name>`, add the `.js` siblings, point `main` and `exports` at JavaScript.
+ * With `version`, the copy is that version (and so are its Eleventh dependencies): the upgrade spec makes
+ * a repository of an earlier release from it.
+ */
+export function stagePackage(pkgDir: string, stageRoot: string, version?: string): string {
   const dest = join(stageRoot, basename(pkgDir));
   cpSync(pkgDir, dest, { recursive: true, filter: (src) => basename(src) !== 'node_modules' });
   transpileTree(dest);
@@ -46,6 +59,7 @@ export function stagePackage(pkgDir: string, stageRoot: string): string {
   const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
   if (pkg.main !== undefined) pkg.main = toJs(pkg.main);
   if (pkg.exports !== undefined) pkg.exports = toJs(pkg.exports);
+  if (version !== undefined) relabel(pkg, version);
   writeFileSync(pkgFile, `${JSON.stringify(pkg, null, 2)}\n`);
   return dest;
 }

@@ -22,12 +22,16 @@ export function packageDir(pkg: string): string {
  * The one packing path: each Eleventh package staged (stage.ts) and `npm pack`ed into `dest`, as installed
  * next to this one. Returns the tarballs' absolute paths, in ELEVENTH_PACKAGES order. `eleventh new` packs
  * into DIR/vendor/ through it; the packaging spec installs what it packs into an empty directory.
+ * `relabel` packs them as `version` whatever their own (the upgrade spec's "earlier release").
  */
-export function packPackages(dest: string, version: string): string[] {
+export function packPackages(dest: string, version: string, options: { relabel?: boolean } = {}): string[] {
   mkdirSync(dest, { recursive: true });
   const stage = mkdtempSync(join(tmpdir(), 'eleventh-pack-'));
   try {
-    return ELEVENTH_PACKAGES.map((pkg) => join(dest, packOne(pkg, stagePackage(packageDir(pkg), stage), dest, version)));
+    return ELEVENTH_PACKAGES.map((pkg) => {
+      const staged = stagePackage(packageDir(pkg), stage, options.relabel ? version : undefined);
+      return join(dest, packOne(pkg, staged, dest, version));
+    });
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }
