@@ -62,23 +62,41 @@ function makeOldLayout(repo: string): void {
   }
 }
 
+/** A repository made by `eleventh new` with OLD installed and OLD's layout; verify finds the second owners. */
+async function oldRepository(name: string): Promise<string> {
+  const repo = join(base, name);
+  await createNewRepository(repo, { skipInstall: true });
+  installOld(repo);
+  makeOldLayout(repo);
+  commitAll(repo, `${name}: Eleventh ${OLD}, the Flux bootstrap under clusters/ as ${OLD} wrote it`);
+  expect(JSON.parse(readFileSync(join(repo, 'node_modules/@eleventh/nx/package.json'), 'utf8')).version).toBe(OLD);
+  step('eleventh recipe', repo, 'npx', ['eleventh', 'recipe']);
+  commitAll(repo, 'recipes');
+  const before = attempt(repo, 'npx', ['eleventh', 'verify']);
+  expect(before.status).toBe(1);
+  expect(before.stdout).toContain('clusters/prod/flux-system/eleventh-sync.yaml');
+  return repo;
+}
+
+/** No second owner left under clusters/, and `eleventh verify` clean once committed. */
+function expectMigrated(repo: string, message: string): void {
+  for (const env of ENVIRONMENTS) {
+    expect(existsSync(join(repo, `clusters/${env}/flux-system/eleventh-source.yaml`)), env).toBe(false);
+    expect(existsSync(join(repo, `clusters/${env}/flux-system/eleventh-sync.yaml`)), env).toBe(false);
+  }
+  commitAll(repo, message);
+  const after = attempt(repo, 'npx', ['eleventh', 'verify']);
+  expect(after.stderr).toContain('eleventh: verify: clean');
+  expect(after.status).toBe(0);
+}
+
 describe('upgrading with nx migrate (e2e, slow)', () => {
   it(`migrates a ${OLD} repository (clusters/<env>/ second owners) to ${VERSION}: verify is clean after`, async () => {
     expect(VERSION).not.toBe(OLD);
     const migration = JSON.parse(readFileSync(join(__dirname, '..', '..', 'migrations.json'), 'utf8')).generators['one-cluster-bootstrap'];
     expect(migration.version).toBe(VERSION);
 
-    const repo = join(base, 'acme');
-    await createNewRepository(repo, { skipInstall: true });
-    installOld(repo);
-    makeOldLayout(repo);
-    commitAll(repo, `acme: Eleventh ${OLD}, the Flux bootstrap under clusters/ as ${OLD} wrote it`);
-    expect(JSON.parse(readFileSync(join(repo, 'node_modules/@eleventh/nx/package.json'), 'utf8')).version).toBe(OLD);
-    step('eleventh recipe', repo, 'npx', ['eleventh', 'recipe']);
-    commitAll(repo, 'recipes');
-    const before = attempt(repo, 'npx', ['eleventh', 'verify']);
-    expect(before.status).toBe(1);
-    expect(before.stdout).toContain('clusters/prod/flux-system/eleventh-sync.yaml');
+    const repo = await oldRepository('acme');
 
     const tarballs = packPackages(join(base, 'tarballs'), VERSION);
     const url = await serve(tarballs);
@@ -94,20 +112,29 @@ describe('upgrading with nx migrate (e2e, slow)', () => {
     const ran = step('nx migrate --run-migrations', repo, 'npx', ['nx', 'migrate', '--run-migrations', '--agentic=false'], env);
     expect(ran).toContain('one-cluster-bootstrap');
     expect(JSON.parse(readFileSync(join(repo, 'node_modules/@eleventh/nx/package.json'), 'utf8')).version).toBe(VERSION);
-    for (const env of ENVIRONMENTS) {
-      expect(existsSync(join(repo, `clusters/${env}/flux-system/eleventh-source.yaml`)), env).toBe(false);
-      expect(existsSync(join(repo, `clusters/${env}/flux-system/eleventh-sync.yaml`)), env).toBe(false);
-    }
     const lock = JSON.parse(readFileSync(join(repo, 'package-lock.json'), 'utf8'));
     // installed from the registry's tarball of this version (not from vendor/, which holds OLD)
     const served = readFileSync(tarballs.find((t) => t.includes('eleventh-nx-')) as string);
     const integrity = `sha512-${createHash('sha512').update(served).digest('base64')}`;
     expect(lock.packages['node_modules/@eleventh/nx']).toMatchObject({ version: VERSION, integrity });
-
     rmSync(join(repo, 'migrations.json'));
-    commitAll(repo, `acme: Eleventh ${VERSION} (nx migrate)`);
-    const after = attempt(repo, 'npx', ['eleventh', 'verify']);
-    expect(after.stderr).toContain('eleventh: verify: clean');
-    expect(after.status).toBe(0);
+    expectMigrated(repo, `acme: Eleventh ${VERSION} (nx migrate)`);
+  }, 900_000);
+
+  it(`upgrades a vendored ${OLD} repository without a registry: pack:packages, npm install the tarballs, the migration's twin`, async () => {
+    const eleventh = join(__dirname, '..', '..', '..');
+    const usage = attempt(eleventh, 'npm', ['run', '--silent', 'pack:packages']);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('pack:packages: expected one directory to pack into (npm run pack:packages -- ../acme-platform/vendor)');
+    const repo = await oldRepository('vendored');
+    const packed = step('npm run pack:packages', eleventh, 'npm', ['run', '--silent', 'pack:packages', '--', join(repo, VENDOR_DIR)]);
+    const tgz = packed.split('\n');
+    expect(tgz.map((t) => t.slice(repo.length + 1))).toEqual(['cli', 'platform', 'nx'].map((p) => `${VENDOR_DIR}/eleventh-${p}-${VERSION}.tgz`));
+    for (const p of ['cli', 'platform', 'nx']) rmSync(join(repo, VENDOR_DIR, `eleventh-${p}-${OLD}.tgz`));
+    step('npm install <tgz…>', repo, 'npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tgz.map((t) => `./${t.slice(repo.length + 1)}`)]);
+    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+    expect(pkg.dependencies).toEqual(eleventhDependencies(VERSION, true));
+    expect(step('nx g @eleventh/nx:migrate-bootstrap', repo, 'npx', ['nx', 'g', '@eleventh/nx:migrate-bootstrap'])).toContain('DELETE clusters/prod/flux-system/eleventh-sync.yaml');
+    expectMigrated(repo, `vendored: Eleventh ${VERSION} (vendor/)`);
   }, 900_000);
 });
