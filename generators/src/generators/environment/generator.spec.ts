@@ -25,7 +25,7 @@ describe('environment generator', () => {
       "# Environment qa: states only its differences from staging (see environments/README.md).
       extends: staging
       cluster:
-        name: 'qa'
+        name: qa
       "
     `);
   });
@@ -65,7 +65,7 @@ describe('environment generator', () => {
       "# Environment dr: states only its differences from prod (see environments/README.md).
       extends: prod
       cluster:
-        name: 'dr'
+        name: dr
       # A mirror (DR): every promotion and rollback of prod renders it too, in the same commit, with its own differences.
       promotion:
         mirrorOf: prod
