@@ -3,7 +3,7 @@
  * at run time (runtime-imports.ts walks it from the package's entry points), pinned like this repository
  * pins it, and the three move together at one version.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageOf, runtimeImports } from './runtime-imports';
@@ -75,5 +75,27 @@ describe('runtime-imports', () => {
     expect(cli.has('vitest')).toBe(false);
     expect(cli.has('playwright-core')).toBe(false);
     expect(runtimeImports(join(REPO, 'generators')).get('nx')).toBe('src/new-repo/new-repo.ts'); // through "eleventh.commands"
+  });
+});
+
+describe('@eleventh/nx migrations.json', () => {
+  const nx = read('generators/package.json') as Manifest & { 'nx-migrations': { migrations: string; packageGroup: string[] } };
+  const migrations = JSON.parse(readFileSync(join(REPO, 'generators', nx['nx-migrations'].migrations), 'utf8')).generators as Record<string, { version: string; implementation: string }>;
+  const semver = (v: string): number[] => v.split('.').map(Number);
+  const atMost = (a: string, b: string): boolean => {
+    const [x, y] = [semver(a), semver(b)];
+    for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] < y[i];
+    return true;
+  };
+
+  it.each(Object.entries(migrations))('%s is reached by `nx migrate @eleventh/nx@<this version>` and exists', (name, m) => {
+    expect(m.version, name).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(atMost(m.version, nx.version), `${name} ${m.version} ≤ ${nx.version}`).toBe(true);
+    expect(atMost(m.version, '0.1.0'), `${name} ${m.version} > 0.1.0, the first release`).toBe(false);
+    expect(['.ts', '.js'].some((ext) => existsSync(join(REPO, 'generators', `${m.implementation}${ext}`))), m.implementation).toBe(true);
+  });
+
+  it('moves the CLI and the platform with it', () => {
+    expect(nx['nx-migrations'].packageGroup.sort()).toEqual(['@eleventh/cli', '@eleventh/platform']);
   });
 });
