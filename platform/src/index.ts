@@ -5,10 +5,11 @@
  */
 export * from './kit/types';
 export { KitError } from './errors';
+export { editDistance, nearest, didYouMean } from './suggest';
 export { defineService } from './kit/define-service';
 export { renderService, renderDefaults } from './kit/render-service';
 export { renderTenant } from './kit/tenant';
-export { renderPlatform, renderPlatformLayers, listAddons, BASE_LAYER, POLICY_ENGINE, policyLayerName, type PlatformLayer } from './kit/platform';
+export { renderPlatform, renderPlatformLayers, listAddons, BASE_LAYER, POLICY_ENGINE, policyLayerName, type PlatformLayer, type PlatformContext } from './layers/platform';
 export { renderClusterPolicy, ClusterPolicy, KYVERNO_API, type ClusterPolicyProps, type ClusterPolicyRule, type ResourceFilter } from './kit/kyverno';
 export * from './kit/helm';
 export { renderFluxNamespace, FLUX_NAMESPACE, DEFAULT_SOURCE_NAME } from './kit/flux';
@@ -17,7 +18,7 @@ export { platformLabels } from './addons/labels';
 export { renderBaseAddons, SYSTEM_NAMESPACE, BASE_ADDONS, releaseNameOf, defineAddon, type AddonDefinition, type AddonSetting, type AddonContext } from './addons';
 export { checkObject, checkObjects, describeObject, findUnknownFields, type UnknownField } from './kit/check';
 export { runPolicies, POLICY_RULES, isPinnedImage, type PolicyFinding, type PolicyRule } from './policies';
-export { isDnsLabel, isDnsSubdomain, isLabelValue } from './kit/names';
+export { isDnsLabel, isDnsSubdomain, isLabelValue, DNS_LABEL_EXPECTED } from './kit/names';
 export { LABEL, ANNOTATION, MANAGED_BY, serviceLabels, selectorLabels } from './kit/labels';
 export { sortedJson, valuesConfigMapName, VALUES_KEY, VALUES_MOUNT_PATH } from './kit/config-map';
 export { SERVICE_TYPES } from './kit/validate-spec';

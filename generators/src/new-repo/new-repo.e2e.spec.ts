@@ -9,22 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { commitAll, step } from '../testing/steps';
 import { createNewRepository } from './new-repo';
 
 const ENV = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
 const ENVIRONMENTS = ['staging', 'ops-staging', 'preprod', 'prod'];
 const base = mkdtempSync(join(tmpdir(), 'eleventh-e2e-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
-
-/** Run one step of the flow; a failure names the step and shows the command's last output. */
-function step(name: string, cwd: string, cmd: string, args: string[]): string {
-  const res = spawnSync(cmd, args, { cwd, env: ENV, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (res.status !== 0) {
-    const tail = `${res.stdout ?? ''}\n${res.stderr ?? res.error?.message ?? ''}`.trim().split('\n').slice(-25).join('\n');
-    throw new Error(`e2e step '${name}' failed: ${cmd} ${args.join(' ')} exited ${res.status}\n${tail}`);
-  }
-  return res.stdout.trim();
-}
 
 describe('eleventh new DIR (e2e, slow)', () => {
   it('creates a repository where a namespace and services (nx g and plop) get pinned to their commit and every environment builds', async () => {
@@ -44,9 +35,7 @@ describe('eleventh new DIR (e2e, slow)', () => {
     expect(readFileSync(join(dir, 'platform/profiles/index.ts'), 'utf8')).toContain('[marketsRisk]');
     const staging = join(dir, 'environments/staging/environment.yaml');
     writeFileSync(staging, `${readFileSync(staging, 'utf8').replace(/^profiles:.*(\n  - .*)*\n?/m, '')}profiles:\n  - observability\n  - markets-risk\n`);
-    step('git add', dir, 'git', ['add', '-A']);
-    step('git commit', dir, 'git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@localhost', 'commit', '-q', '-m', 'risk: fraud-scorer']);
-    const commit = step('git rev-parse', dir, 'git', ['rev-parse', 'HEAD']);
+    const commit = commitAll(dir, 'risk: fraud-scorer');
     step('eleventh recipe', dir, 'npx', ['eleventh', 'recipe']);
 
     const recipe = parse(readFileSync(join(dir, 'environments/staging/recipe.yaml'), 'utf8'));

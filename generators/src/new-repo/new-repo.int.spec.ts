@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNewRepository } from './new-repo';
+import { eleventhVersion } from '../generators/workspace/lib/versions';
+
+const VERSION = eleventhVersion();
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -33,20 +36,20 @@ describe('createNewRepository (without install)', () => {
     expect(gitOut(dir, 'ls-files')).toContain('vendor/eleventh-nx-');
     // the generators travel with their templates, the platform with its defaults
     const list = (tgz: string) => execFileSync('tar', ['-tzf', join(dir, 'vendor', tgz)], { encoding: 'utf8' });
-    expect(list('eleventh-nx-0.1.0.tgz')).toContain('package/src/generators/workspace/files/README.md.hbs');
-    expect(list('eleventh-platform-0.1.0.tgz')).toContain('package/defaults.yaml');
+    expect(list(`eleventh-nx-${VERSION}.tgz`)).toContain('package/src/generators/workspace/files/README.md.hbs');
+    expect(list(`eleventh-platform-${VERSION}.tgz`)).toContain('package/defaults.yaml');
     // the CLI with the schemas the hand-written files' modelines point at (node_modules/@eleventh/cli/schemas/)
     for (const schema of ['environment', 'tenant', 'overrides', 'platform-defaults', 'service-config', 'platform-settings']) {
-      expect(list('eleventh-cli-0.1.0.tgz')).toContain(`package/schemas/${schema}.schema.json`);
+      expect(list(`eleventh-cli-${VERSION}.tgz`)).toContain(`package/schemas/${schema}.schema.json`);
     }
     expect(readFileSync(join(dir, 'environments/prod/environment.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../node_modules/@eleventh/cli/schemas/environment.schema.json');
     // installed packages need no TypeScript loader: every module has a CommonJS sibling and main points at it
-    expect(list('eleventh-nx-0.1.0.tgz')).toContain('package/src/plugin/create-nodes.js');
+    expect(list(`eleventh-nx-${VERSION}.tgz`)).toContain('package/src/plugin/create-nodes.js');
     // the plopfile of a new repository loads the packed prompts; an installed `eleventh new` copies plopfile.mjs
-    expect(list('eleventh-nx-0.1.0.tgz')).toContain('package/src/plop/index.js');
-    expect(list('eleventh-nx-0.1.0.tgz')).toContain('package/src/plop/plopfile.mjs');
-    expect(readFileSync(join(dir, 'plopfile.mjs'), 'utf8')).toContain("require('@eleventh/nx/src/plop')");
-    const main = execFileSync('tar', ['-xzOf', join(dir, 'vendor', 'eleventh-nx-0.1.0.tgz'), 'package/package.json'], { encoding: 'utf8' });
+    expect(list(`eleventh-nx-${VERSION}.tgz`)).toContain('package/src/plop/index.js');
+    expect(list(`eleventh-nx-${VERSION}.tgz`)).toContain('package/src/plop/plopfile.mjs');
+    expect(readFileSync(join(dir, 'plopfile.mjs'), 'utf8')).toContain("require.resolve('@eleventh/nx/plop')");
+    const main = execFileSync('tar', ['-xzOf', join(dir, 'vendor', `eleventh-nx-${VERSION}.tgz`), 'package/package.json'], { encoding: 'utf8' });
     expect(JSON.parse(main).main).toBe('src/index.js');
   });
 

@@ -1,12 +1,12 @@
 /**
  * `eleventh new DIR`: the workspace generator on a real file tree, the Eleventh packages packed into
  * vendor/, `npm install` (unless skipped), then `git init -b main` and the first commit.
- * The CLI calls it through require('@eleventh/nx/src/new-repo/new-repo').
+ * The CLI finds it through this package's "eleventh.commands.new" (package.json; tools/eleventh/src/load/extension.ts).
  */
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { FsTree, flushChanges } from 'nx/src/generators/tree';
-import { git } from '@eleventh/cli/src/git/run';
+import { git } from '@eleventh/cli';
 import { GeneratorError } from '../utils';
 import { workspaceGenerator } from '../generators/workspace/generator';
 import { eleventhVersion } from '../generators/workspace/lib/versions';

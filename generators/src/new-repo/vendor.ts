@@ -5,7 +5,7 @@
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { ELEVENTH_PACKAGES, tarballName } from '../generators/workspace/lib/versions';
 import { run } from './commands';
 import { CommandError } from './errors';
@@ -18,25 +18,37 @@ export function packageDir(pkg: string): string {
   return dirname(require.resolve(`${pkg}/package.json`));
 }
 
-/** Pack the three packages into `<dir>/vendor`; returns the tarball paths relative to `dir`. */
-export function packVendorTarballs(dir: string, version: string): string[] {
-  const dest = join(dir, VENDOR_DIR);
+/**
+ * The one packing path: each Eleventh package staged (stage.ts) and `npm pack`ed into `dest`, as installed
+ * next to this one. Returns the tarballs' absolute paths, in ELEVENTH_PACKAGES order. `eleventh new` packs
+ * into DIR/vendor/ through it; the packaging spec installs what it packs into an empty directory.
+ * `relabel` packs them as `version` whatever their own (the upgrade spec's "earlier release").
+ */
+export function packPackages(dest: string, version: string, options: { relabel?: boolean } = {}): string[] {
   mkdirSync(dest, { recursive: true });
   const stage = mkdtempSync(join(tmpdir(), 'eleventh-pack-'));
   try {
-    return ELEVENTH_PACKAGES.map((pkg) => packOne(pkg, stagePackage(packageDir(pkg), stage), dir, dest, version));
+    return ELEVENTH_PACKAGES.map((pkg) => {
+      const staged = stagePackage(packageDir(pkg), stage, options.relabel ? version : undefined);
+      return join(dest, packOne(pkg, staged, dest, version));
+    });
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }
 }
 
-function packOne(pkg: string, staged: string, dir: string, dest: string, version: string): string {
+/** Pack the three packages into `<dir>/vendor`; returns the tarball paths relative to `dir`. */
+export function packVendorTarballs(dir: string, version: string): string[] {
+  return packPackages(join(dir, VENDOR_DIR), version).map((tgz) => `${VENDOR_DIR}/${basename(tgz)}`);
+}
+
+function packOne(pkg: string, staged: string, dest: string, version: string): string {
   const args = ['pack', staged, '--pack-destination', dest, '--json', '--ignore-scripts'];
-  const out = JSON.parse(run('npm', args, { cwd: dir })) as Array<{ filename: string }>;
+  const out = JSON.parse(run('npm', args, { cwd: dest })) as Array<{ filename: string }>;
   const expected = tarballName(pkg, version);
   const got = out[0]?.filename.replace(/^@/, '').replace('/', '-');
   if (got !== expected) {
     throw new CommandError(['npm', ...args], 0, `packed ${got ?? 'nothing'} (expected ${expected}: are the packages' versions equal?)`);
   }
-  return `${VENDOR_DIR}/${expected}`;
+  return expected;
 }

@@ -14,14 +14,14 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 
 function loadEleventhPlopfile() {
-  try {
-    return require('@eleventh/nx/src/plop');
-  } catch (err) {
-    if (err.code !== 'MODULE_NOT_FOUND') throw err;
+  // The package's `./plop` export: JavaScript when installed from its tarball, TypeScript in a clone
+  // (loaded through @swc-node/register, as Nx loads the generators).
+  const entry = require.resolve('@eleventh/nx/plop');
+  if (entry.endsWith('.ts')) {
+    process.env.SWC_NODE_PROJECT ??= join(dirname(fileURLToPath(import.meta.url)), 'tsconfig.base.json');
+    require('@swc-node/register');
   }
-  process.env.SWC_NODE_PROJECT ??= join(dirname(fileURLToPath(import.meta.url)), 'tsconfig.base.json');
-  require('@swc-node/register');
-  return require('@eleventh/nx/src/plop');
+  return require(entry);
 }
 
 export default function (plop) {

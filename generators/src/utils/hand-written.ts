@@ -1,14 +1,14 @@
 /**
  * The hand-written configuration files generators write (environment.yaml, tenant.yaml, platform/defaults.yaml):
  * first the editor modeline naming the file's published JSON Schema (so VS Code with the Red Hat YAML extension
- * completes and checks keys), then a comment, then the value — built as an object and emitted by the yaml
- * library, never from a template.
+ * completes and checks keys), then a comment, then the value — built as an object and emitted by the engine's
+ * one emitter (utils/yaml.ts), never from a template.
  */
-import { Document, isMap, isScalar } from 'yaml';
-import { schemaModeline } from '@eleventh/cli/src/config/schema-files';
+import { schemaModeline } from '@eleventh/cli';
+import { toYaml } from './yaml';
 
 /** A hand-written file copied from elsewhere (platform/defaults.yaml): its first line made the modeline for its path. */
-export { withModeline } from '@eleventh/cli/src/config/schema-files';
+export { withModeline } from '@eleventh/cli';
 
 /** Comment lines: each line is written after `#`, so start it with a space. */
 export interface HandWrittenComments {
@@ -20,15 +20,19 @@ export interface HandWrittenComments {
 
 /** The text of the hand-written file at `path` (repository-relative) holding `value`. */
 export function handWrittenYaml(path: string, value: object, comments: HandWrittenComments): string {
-  const doc = new Document(value, { aliasDuplicateObjects: false });
-  const contents = doc.contents;
-  // On the content node, not the document: the yaml library then writes no blank line under the comment.
-  if (contents) contents.commentBefore = `${schemaModeline(path).slice(1)}\n${comments.top}`;
-  for (const [key, comment] of Object.entries(comments.keys ?? {})) {
-    const pair = isMap(contents) ? contents.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
-    if (!pair || !isScalar(pair.key)) throw new Error(`${path}: no top-level key '${key}' to comment`);
-    pair.key.commentBefore = comment;
+  const entries = Object.entries(value);
+  for (const key of Object.keys(comments.keys ?? {})) {
+    if (!(key in value)) throw new Error(`${path}: no top-level key '${key}' to comment`);
   }
-  return doc.toString({ lineWidth: 0, singleQuote: true });
+  const first = `${schemaModeline(path).slice(1)}\n${comments.top}`;
+  if (entries.length === 0) return toYaml({}, first);
+  // Each commented key starts a part of its own, written under its comment; the first part carries the modeline.
+  const parts: { comment: string; value: Record<string, unknown> }[] = [];
+  for (const [key, v] of entries) {
+    const comment = comments.keys?.[key];
+    if (parts.length === 0) parts.push({ comment: comment === undefined ? first : `${first}\n${comment}`, value: {} });
+    else if (comment !== undefined) parts.push({ comment, value: {} });
+    parts[parts.length - 1].value[key] = v;
+  }
+  return parts.map((p) => toYaml(p.value, p.comment)).join('');
 }
-

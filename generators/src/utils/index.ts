@@ -6,3 +6,4 @@ export * from './codeowners';
 export * from './environments';
 export * from './clusters';
 export * from './hand-written';
+export * from './yaml';

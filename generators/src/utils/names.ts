@@ -1,7 +1,7 @@
 /**
  * Name rules shared by every generator: DNS-1123 labels (the platform kit's rule) that are not reserved.
  */
-import { DNS_LABEL_EXPECTED, isDnsLabel } from '@eleventh/platform/src/kit/names';
+import { DNS_LABEL_EXPECTED, isDnsLabel } from '@eleventh/platform';
 import { GeneratorError } from './errors';
 
 export type NameKind = 'service' | 'namespace' | 'environment' | 'profile';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkObject } from '../kit/check';
-import { renderPlatformLayers, listAddons } from '../kit/platform';
+import { renderPlatformLayers, listAddons } from '../layers/platform';
 import type { KubeObject } from '../kit/types';
 import { defineAddon } from './addon';
 import { renderAddonLayer } from './render-addons';

@@ -103,19 +103,6 @@ export interface TenantContext {
   readonly containerDefaults?: { readonly requests: ResourceAmounts; readonly limits: ResourceAmounts };
 }
 
-/** The cluster-wide platform layer of one environment: base add-ons plus the selected profiles. */
-export interface PlatformContext {
-  readonly environment: string;
-  readonly profiles: readonly string[];
-  /**
-   * `platform.addons` as resolved: HelmRelease name (`cert-manager`, `<profile>-<addon>`) → turned off
-   * (`enabled: false`) or pinned to another exact chart version. @default {}
-   */
-  readonly addons?: Readonly<Record<string, { readonly enabled?: boolean; readonly version?: string }>>;
-  /** The repository's own profiles (`platform/profiles/index.ts` `PROFILES`), when the kit is the installed package. */
-  readonly localProfiles?: readonly import('../profiles/profile').Profile[];
-}
-
 /** One Flux Kustomization per namespace per environment (applied by the cluster's bootstrap). */
 export interface FluxNamespaceContext {
   readonly environment: string;

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// Load the TypeScript sources directly: no build step between a clone and a working command.
+// No build step between a clone and a working command: the TypeScript sources load through the hook;
+// an installed package (npm pack of a staged copy, generators/src/new-repo/stage.ts) has .js siblings, found first.
 require('../src/register.js');
-require('../src/cli/main.ts').main(process.argv.slice(2));
+require('../src/cli/main').main(process.argv.slice(2));

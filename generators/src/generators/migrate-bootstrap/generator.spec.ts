@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Tree } from '@nx/devkit';
-import { secondOwnersIn } from '@eleventh/cli/src/release/verify/bootstrap-rules';
+import { secondOwnersIn } from '@eleventh/cli';
 import { clusterYamlFiles } from '../../utils/clusters';
 import { createEnvironmentsTree, legacyBootstrapFiles } from '../../utils/testing';
 import { migrateBootstrapGenerator } from './generator';

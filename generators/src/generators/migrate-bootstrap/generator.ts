@@ -4,7 +4,7 @@
  * clusters/<env>/flux-system/. environments/<env>/_flux/ (rendered from environment.yaml) stays the one owner.
  */
 import { formatFiles, logger, type Tree } from '@nx/devkit';
-import { formatSecondOwner, secondOwnersIn } from '@eleventh/cli/src/release/verify/bootstrap-rules';
+import { formatSecondOwner, secondOwnersIn } from '@eleventh/cli';
 import { clusterYamlFiles } from '../../utils/clusters';
 import { refuseAll } from '../../utils/errors';
 import type { MigrateBootstrapGeneratorSchema } from './schema';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { secondBootstrapOwners } from '@eleventh/cli/src/release/verify/bootstrap-rules';
+import { secondBootstrapOwners } from '@eleventh/cli';
 import { runOnDisk } from '../../utils/run-on-disk';
 import { EXAMPLE_ENVIRONMENTS, legacyBootstrapFiles } from '../../utils/testing';
 import { migrateBootstrapGenerator } from './generator';

@@ -21,7 +21,7 @@ describe('namespace generator', () => {
       # tenant.yaml states only its differences from the one it extends (see environments/README.md).
       team: acme/payments-team
       quota:
-        cpu: '8'
+        cpu: "8"
         memory: 16Gi
         pods: 50
       network:

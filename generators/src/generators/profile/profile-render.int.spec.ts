@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FsTree, flushChanges } from 'nx/src/generators/tree';
-import { createExampleRepo, hasKubectl, runEleventh, type ExampleRepo } from '../../../../tools/eleventh/src/testing/example-repo';
+import { createExampleRepo, hasKubectl, runEleventh, type ExampleRepo } from '@eleventh/cli/testing';
 import { profileGenerator } from './generator';
 
 let repo: ExampleRepo;

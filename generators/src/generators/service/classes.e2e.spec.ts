@@ -10,8 +10,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { createExampleRepo, hasKubectl, runEleventh, type ExampleRepo } from '@eleventh/cli/src/testing/example-repo';
-import { git } from '@eleventh/cli/src/git/run';
+import { createExampleRepo, hasKubectl, runEleventh, type ExampleRepo } from '@eleventh/cli/testing';
+import { git } from '@eleventh/cli';
 
 const ENV = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NO_COLOR: '1', FORCE_COLOR: '0' };
 const CLASSES = ['node', 'java', 'python', 'go', 'web'] as const;

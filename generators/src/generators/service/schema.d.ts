@@ -1,4 +1,4 @@
-import type { ServiceType } from '@eleventh/platform/src/kit/types';
+import type { ServiceType } from '@eleventh/platform';
 import type { TemplateClass } from './lib/classes';
 
 export interface ServiceGeneratorSchema {

@@ -7,7 +7,7 @@ import { ClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Clus
 import { Kustomization } from '@kubernetes-models/flux-cd/kustomize.toolkit.fluxcd.io/v1/Kustomization';
 import { checkObject } from './check-object';
 import { findUnknownFields } from './unknown-fields';
-import { closest } from './suggest';
+import { editDistance, nearest } from '../../suggest';
 
 function deployment(extra: { spec?: unknown; podSpec?: Record<string, unknown>; container?: Record<string, unknown> } = {}) {
   return new Deployment({
@@ -119,21 +119,22 @@ describe('checkObject: schema and names', () => {
   });
 });
 
-describe('closest', () => {
+describe('nearest (the one did-you-mean, platform/src/suggest.ts)', () => {
   it.each([
     ['containrs', ['containers', 'volumes'], 'containers'],
     ['replica', ['replicas', 'selector'], 'replicas'],
     ['xyz', ['replicas', 'selector'], undefined],
   ] as const)('%s → %s', (word, candidates, expected) => {
-    expect(closest(word, candidates)).toBe(expected);
+    expect(nearest(word, candidates)).toBe(expected);
   });
 });
 
 describe('editDistance', () => {
-  it('counts an adjacent swap as one edit', async () => {
-    const { editDistance } = await import('./suggest');
+  it('counts an adjacent swap as one edit', () => {
     expect(editDistance('pruen', 'prune')).toBe(1);
     expect(editDistance('containrs', 'containers')).toBe(1);
     expect(editDistance('abc', 'xyz')).toBe(3);
+    expect(editDistance('replcias', 'replicas')).toBe(1);
+    expect(editDistance('', 'abc')).toBe(3);
   });
 });

@@ -14,7 +14,7 @@
  * named `description` (PriorityClass, JSONSchemaProps, …). A string `description` is therefore let through.
  */
 import type { KubeObject } from '../types';
-import { closest } from './suggest';
+import { didYouMean } from '../../suggest';
 
 /** One unknown field: its dotted path and the keys its schema does know at that level. */
 export interface UnknownField {
@@ -106,6 +106,5 @@ export function findUnknownFields(obj: KubeObject, json?: unknown): UnknownField
 
 /** `unknown field 'spec.template.spec.containrs' (did you mean 'containers'?)` */
 export function unknownFieldMessage(field: UnknownField): string {
-  const guess = closest(field.key, field.known);
-  return `unknown field '${field.path}'${guess ? ` (did you mean '${guess}'?)` : ''}`;
+  return `unknown field '${field.path}'${didYouMean(field.key, field.known)}`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderClusterPolicy, type ClusterPolicyProps } from './cluster-policy';
 import { checkObject } from '../check';
-import { renderPlatformLayers } from '../platform';
+import { renderPlatformLayers } from '../../layers/platform';
 import { renderFluxBootstrap } from '../bootstrap';
 import { renderArgoBootstrap } from '../bootstrap';
 

@@ -3,7 +3,7 @@
  * needs the name, the summary and `run`; help, the README table and parsing come from `spec`.
  */
 import type { ProgressStream } from '../progress';
-import type { DeclaredCommand } from './declare';
+import type { OptionSpecs, PositionalSpec } from './options';
 
 export interface CommandIO {
   readonly cwd: string;
@@ -20,4 +20,17 @@ export interface Command {
   readonly spec?: DeclaredCommand;
   /** Parse argv against the declaration, answer --help, run; returns the exit code. */
   run(argv: readonly string[], io: CommandIO): Promise<number>;
+}
+
+/** A command's declaration as help, the README tables and parsing read it. */
+export interface DeclaredCommand {
+  readonly name: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly positionals: readonly PositionalSpec[];
+  readonly options: OptionSpecs;
+  readonly exactlyOne: ReadonlyArray<readonly string[]>;
+  readonly examples: readonly string[];
+  /** `eleventh diff A B [--env E] [--format text|md|json] [--json]` */
+  readonly synopsis: string;
 }

@@ -3,7 +3,8 @@
  * parsing (parse.ts), `--help` (help.ts), the `eleventh --help` listing and the README's Commands table
  * (docs.ts). `defineCommand` is the only way a command is made; cli/README.md shows how to write one.
  */
-import type { Command, CommandIO } from './command';
+import type { Command, CommandIO, DeclaredCommand } from './command';
+export type { DeclaredCommand } from './command';
 import { COMMON_OPTIONS, type Args, type OptionSpec, type OptionSpecs, type PositionalSpec } from './options';
 import { parseCommandLine, valueName, wantsHelp } from './parse';
 import { commandHelp } from './help';
@@ -26,18 +27,6 @@ export interface CommandDeclaration<O extends OptionSpecs> {
 }
 
 /** A declaration with the common options added and its synopsis derived: what help and docs read. */
-export interface DeclaredCommand {
-  readonly name: string;
-  readonly summary: string;
-  readonly description?: string;
-  readonly positionals: readonly PositionalSpec[];
-  readonly options: OptionSpecs;
-  readonly exactlyOne: ReadonlyArray<readonly string[]>;
-  readonly examples: readonly string[];
-  /** `eleventh diff A B [--env E] [--format text|md|json] [--json]` */
-  readonly synopsis: string;
-}
-
 function optionUsage(name: string, o: OptionSpec): string {
   if (o.type === 'boolean') return `--${name}`;
   if (o.bare) return `--${name} [${o.value ?? 'VALUE'}]`;

@@ -1,5 +1,5 @@
 /** Help text from declarations: `eleventh <command> --help` and the `eleventh --help` listing. */
-import type { DeclaredCommand } from './declare';
+import type { DeclaredCommand } from './command';
 import { EXIT_CODES, exitCodesLine } from './exit-codes';
 import type { OptionSpec } from './options';
 import { valueName } from './parse';

@@ -60,7 +60,7 @@ describe('published schemas', () => {
   it('are the six this package publishes', () => {
     expect(schemaFiles()).toEqual(['environment.schema.json', 'overrides.schema.json', 'platform-defaults.schema.json', 'platform-settings.schema.json', 'service-config.schema.json', 'tenant.schema.json']);
     const pkg = JSON.parse(readFileSync(join(REPO, 'tools/eleventh/package.json'), 'utf8')) as { files?: string[] };
-    expect(pkg.files).toContain('schemas/');
+    expect(pkg.files).toContain('schemas');
   });
 
   const examples = exampleFiles();

@@ -52,7 +52,7 @@ describe('schemas', () => {
 
 describe('suggestions', () => {
   it('measure edit distance', () => {
-    expect(levenshtein('replcias', 'replicas')).toBe(2);
+    expect(levenshtein('replcias', 'replicas')).toBe(1);
     expect(levenshtein('', 'abc')).toBe(3);
   });
 

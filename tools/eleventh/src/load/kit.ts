@@ -2,15 +2,17 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as Platform from '@eleventh/platform';
-import { requireFromRoot } from './source-root';
+import { installedRequire, requireFromRoot } from './source-root';
 
 export type Kit = typeof Platform;
+
+const KIT_PACKAGE = '@eleventh/platform';
 
 const kits = new Map<string, Kit>();
 
 export function kitEntry(root: string): string {
   const local = join(root, 'platform', 'src', 'index.ts');
-  return existsSync(local) ? local : require.resolve('@eleventh/platform');
+  return existsSync(local) ? local : require.resolve(KIT_PACKAGE);
 }
 
 export function loadKit(root: string): Kit {
@@ -20,6 +22,17 @@ export function loadKit(root: string): Kit {
     kits.set(root, kit);
   }
   return kit;
+}
+
+let installed: Kit | undefined;
+
+/**
+ * The installed @eleventh/platform (what `require.resolve` finds next to the engine), for what does not
+ * depend on a repository's commit: the one "did you mean" (config/suggest.ts). Loaded on first use.
+ */
+export function installedKit(): Kit {
+  installed ??= installedRequire<Kit>(KIT_PACKAGE);
+  return installed;
 }
 
 /** Where a repository whose kit is the installed package keeps its own profiles (`export const PROFILES`). */

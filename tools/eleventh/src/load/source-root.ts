@@ -60,3 +60,9 @@ export function requireFromRoot<T>(root: string, file: string): T {
   registerSourceRoot(root);
   return Module.createRequire(join(root, 'package.json'))(file) as T;
 }
+
+/** `require` a package as the engine itself resolves it (the TypeScript hook installed first). */
+export function installedRequire<T>(request: string): T {
+  installTsHook();
+  return engineRequire(request) as T;
+}

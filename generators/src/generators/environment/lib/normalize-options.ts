@@ -3,7 +3,7 @@ import { clusterYamlFiles } from '../../../utils/clusters';
 import { GeneratorError } from '../../../utils/errors';
 import { assertName } from '../../../utils/names';
 import { ENVIRONMENTS_DIR, environmentPath, listEnvironments, listNamespaces, type EnvironmentFile } from '../../../utils/environments';
-import { secondOwnersIn } from '@eleventh/cli/src/release/verify/bootstrap-rules';
+import { secondOwnersIn } from '@eleventh/cli';
 import type { EnvironmentGeneratorSchema } from '../schema';
 import { resolveRelease, type Release } from './release-mode';
 

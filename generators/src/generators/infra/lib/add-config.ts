@@ -1,7 +1,6 @@
 /** config.yaml (apps base + ops differences) and each cluster's merged config.auto.tfvars. */
 import type { Tree } from '@nx/devkit';
-import { Document } from 'yaml';
-import { writeNewFile } from '../../../utils';
+import { toYaml, writeNewFile } from '../../../utils';
 import { appsBase, BASE_CLUSTER, CLUSTERS, opsDifferences, type ClusterName } from './clusters';
 import { tfvars } from './hcl';
 import { mergeConfig, type ConfigMap } from './merge';
@@ -23,11 +22,11 @@ export function infraConfig(o: NormalizedInfraOptions): InfraConfig {
 }
 
 function configYaml(config: InfraConfig): string {
-  const doc = new Document(config.declared, { aliasDuplicateObjects: false });
-  doc.commentBefore =
+  return toYaml(
+    config.declared,
     ' The clusters. `apps` is the base; every other block states ONLY its explicit differences from it\n' +
-    ' (Kubestack inheritance: maps merge, lists and values replace). Keep ops as close to apps as possible.';
-  return doc.toString({ lineWidth: 0 });
+      ' (Kubestack inheritance: maps merge, lists and values replace). Keep ops as close to apps as possible.',
+  );
 }
 
 export function addConfig(tree: Tree, o: NormalizedInfraOptions, config: InfraConfig): void {

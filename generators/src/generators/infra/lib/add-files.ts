@@ -1,8 +1,7 @@
 /** The Terraform modules (templates), the README, the pipelines (objects → YAML) and .gitignore. */
 import { join } from 'node:path';
 import type { Tree } from '@nx/devkit';
-import { stringify } from 'yaml';
-import { renderFiles, writeNewFile } from '../../../utils';
+import { renderFiles, toYaml, writeNewFile } from '../../../utils';
 import { BASE_CLUSTER, CLUSTERS, terraformVariables } from './clusters';
 import type { InfraConfig } from './add-config';
 import { githubWorkflow } from './github-workflow';
@@ -26,8 +25,7 @@ export function addClusterModules(tree: Tree, o: NormalizedInfraOptions, config:
 
 export function addRepositoryFiles(tree: Tree, o: NormalizedInfraOptions): void {
   renderFiles(tree, join(FILES, 'root'), o.directory, { ...o });
-  const yaml = (value: unknown) => stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
-  writeNewFile(tree, `${o.directory}/.github/workflows/infra.yml`, yaml(githubWorkflow()));
-  writeNewFile(tree, `${o.directory}/.gitlab-ci.yml`, yaml(gitlabPipeline()));
+  writeNewFile(tree, `${o.directory}/.github/workflows/infra.yml`, toYaml(githubWorkflow()));
+  writeNewFile(tree, `${o.directory}/.gitlab-ci.yml`, toYaml(gitlabPipeline()));
   writeNewFile(tree, `${o.directory}/.gitignore`, GITIGNORE);
 }

@@ -1,7 +1,7 @@
 /** The infrastructure repository gets its own history: `git init -b main` and a first commit. */
 import { join } from 'node:path';
 import type { GeneratorCallback } from '@nx/devkit';
-import { git } from '@eleventh/cli/src/git/run';
+import { git } from '@eleventh/cli';
 
 const FALLBACK_IDENTITY = {
   GIT_AUTHOR_NAME: 'Eleventh',

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Tree } from '@nx/devkit';
-import type { ServiceType } from '@eleventh/platform/src/kit/types';
+import type { ServiceType } from '@eleventh/platform';
 import { renderFiles, type TemplateData } from '../../../utils/templates';
 import type { NormalizedServiceOptions } from './normalize-options';
 

@@ -3,7 +3,7 @@
  * and test commands the Nx plugin infers for it (plugin.js tells the class by the marker file the template
  * writes: pom.xml, requirements.lock, go.mod, nginx.conf; none for node).
  */
-import type { ServiceType } from '@eleventh/platform/src/kit/types';
+import type { ServiceType } from '@eleventh/platform';
 import { SERVICE_CLASSES } from '../../../plugin/create-nodes';
 import { BASE_IMAGES, type BaseImages } from './base-images';
 

@@ -1,6 +1,6 @@
 import { getProjects, readJson, type Tree } from '@nx/devkit';
-import { checkCronSchedule } from '@eleventh/platform/src/kit/cron';
-import type { ServiceType } from '@eleventh/platform/src/kit/types';
+import { checkCronSchedule } from '@eleventh/platform';
+import type { ServiceType } from '@eleventh/platform';
 import { GeneratorError } from '../../../utils/errors';
 import { assertName } from '../../../utils/names';
 import { codeownersPath, findCodeOwner } from '../../../utils/codeowners';

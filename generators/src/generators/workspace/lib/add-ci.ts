@@ -1,14 +1,13 @@
-/** The CI pipelines, built as objects and written with the `yaml` package. */
+/** The CI pipelines, built as objects and written by the engine's YAML emitter (utils/yaml.ts). */
 import type { Tree } from '@nx/devkit';
-import { stringify } from 'yaml';
-import { writeNewFile } from '../../../utils';
+import { toYaml as emit, writeNewFile } from '../../../utils';
 import { githubWorkflow } from './github-workflow';
 import { gitlabPipeline } from './gitlab-pipeline';
 
 export const CI_FILES = { github: '.github/workflows/eleventh.yml', gitlab: '.gitlab-ci.yml' } as const;
 
 export function toYaml(value: unknown): string {
-  return stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
+  return emit(value);
 }
 
 export function addCi(tree: Tree): void {

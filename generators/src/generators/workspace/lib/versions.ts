@@ -1,11 +1,12 @@
 /**
  * What a new repository installs: the same exact devDependency pins as the Eleventh repository itself
- * (a spec keeps the two equal), and the three Eleventh packages at this package's version.
+ * (a spec keeps the two equal; only the repository's boundary lint, dependency-cruiser, is its own), and
+ * the three Eleventh packages at this package's version.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Exact pins, identical to the Eleventh repository's root package.json devDependencies. */
+/** Exact pins, identical to the Eleventh repository's root package.json devDependencies (but dependency-cruiser). */
 export const DEV_DEPENDENCIES: Readonly<Record<string, string>> = {
   '@cdktf/hcl2json': '0.21.0',
   '@kubernetes-models/argo-cd': '2.7.2',

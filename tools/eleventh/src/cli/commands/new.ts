@@ -1,10 +1,12 @@
 /**
- * `eleventh new DIR`: delegates to the workspace generator of @eleventh/nx (loaded at run time: the engine
- * does not import the generators package; this one command is a thin shell over it).
+ * `eleventh new DIR`: delegates to the module @eleventh/nx declares for it in its package.json
+ * (`"eleventh": {"commands": {"new": …}}`), found at run time by load/extension.ts: the engine does not
+ * import the generators package; this one command is a thin shell over it.
  */
 import { resolve } from 'node:path';
 import { ElevenError } from '../../errors';
 import { defineCommand } from '../declare';
+import { loadExtensionCommand } from '../../load/extension';
 
 interface NewRepoModule {
   createNewRepository(dir: string, options: { name?: string; skipInstall?: boolean }): Promise<void>;
@@ -23,8 +25,7 @@ class GeneratorFailure extends ElevenError {
 }
 
 function loadNewRepo(): NewRepoModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('@eleventh/nx/src/new-repo/new-repo') as NewRepoModule;
+  return loadExtensionCommand<NewRepoModule>('new', process.cwd());
 }
 
 export const newCommand = defineCommand({

@@ -3,14 +3,28 @@
  * add-ons), then each selected profile in the order the environment lists them. Each layer is its own
  * folder (`_platform/<layer>/`), and no two layers may define the same object: a profile names its
  * objects after itself, so any combination of profiles renders side by side.
+ * It lives above the kit (layers/ composes kit builders, addons/ and profiles/): the kit never imports
+ * addons/ or profiles/, which themselves build on the kit.
  */
 import { KitError, show } from '../errors';
-import type { KubeObject, PlatformContext } from './types';
-import { BASE_ADDONS, releaseNameOf, renderAddonLayer, renderBaseAddons } from '../addons';
-import { enabledBaseAddons } from '../addons';
+import type { KubeObject } from '../kit/types';
+import { BASE_ADDONS, enabledBaseAddons, releaseNameOf, renderAddonLayer, renderBaseAddons } from '../addons';
 import type { AddonSetting } from '../addons/addon';
 import { getProfile, type Profile } from '../profiles';
-import { assertDnsLabel } from './names';
+import { assertDnsLabel } from '../kit/names';
+
+/** The cluster-wide platform layer of one environment: base add-ons plus the selected profiles. */
+export interface PlatformContext {
+  readonly environment: string;
+  readonly profiles: readonly string[];
+  /**
+   * `platform.addons` as resolved: HelmRelease name (`cert-manager`, `<profile>-<addon>`) → turned off
+   * (`enabled: false`) or pinned to another exact chart version. @default {}
+   */
+  readonly addons?: Readonly<Record<string, { readonly enabled?: boolean; readonly version?: string }>>;
+  /** The repository's own profiles (`platform/profiles/index.ts` `PROFILES`), when the kit is the installed package. */
+  readonly localProfiles?: readonly Profile[];
+}
 
 /** The folder under `_platform/` that holds the base layer (so no profile may be called this). */
 export const BASE_LAYER = 'base';

@@ -1,5 +1,7 @@
 /**
- * "Did you mean …?" for misspelled keys.
+ * "Did you mean …?" — the one implementation, for the kit's unknown-field check and for the engine's
+ * config keys, names and command-line flags (tools/eleventh/src/config/suggest.ts calls these through the
+ * installed package, because tools/ may only type-import the platform). No imports: a leaf module.
  */
 
 /** Edit distance counting insertions, deletions, substitutions and adjacent swaps as one edit each. */
@@ -16,13 +18,22 @@ export function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-/** The closest candidate within a third of the word's length (at least 1 edit), or undefined. */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
-  const limit = Math.max(1, Math.floor(word.length / 3));
+/**
+ * The closest candidate (case-insensitive, ties to the first in sorted order) if it is close enough to be
+ * a typo: at most a third of the word's length in edits, and at least 2.
+ */
+export function nearest(word: string, candidates: Iterable<string>): string | undefined {
+  const limit = Math.max(2, Math.floor(word.length / 3));
   let best: { name: string; distance: number } | undefined;
   for (const name of [...candidates].sort()) {
     const distance = editDistance(word.toLowerCase(), name.toLowerCase());
     if (distance <= limit && (!best || distance < best.distance)) best = { name, distance };
   }
   return best?.name;
+}
+
+/** ` (did you mean 'x'?)`, or '' when no candidate is near. */
+export function didYouMean(word: string, candidates: Iterable<string>): string {
+  const match = nearest(word, candidates);
+  return match === undefined ? '' : ` (did you mean '${match}'?)`;
 }

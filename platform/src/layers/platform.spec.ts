@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderPlatform } from './platform';
 import { listProfiles } from '../profiles';
-import { checkObject } from './check';
+import { checkObject } from '../kit/check';
 import { KitError } from '../errors';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
