@@ -165,6 +165,9 @@ describe('workspace generator', () => {
     expect(job.steps[4]).toMatchObject({ if: 'always()', uses: 'actions/github-script@v7', env: { PREVIEW_FILE: '${{ runner.temp }}/preview.md' } });
     // The other jobs still run only on main and on tags.
     expect(wf.jobs.recipe.if).toBe("github.ref == 'refs/heads/main'");
+    // This repository's own pull requests get the very same job.
+    const own = parse(readFileSync(join(__dirname, '../../../../.github/workflows/main.yml'), 'utf8'));
+    expect(own.jobs.preview).toEqual(job);
   });
 
   it('GitLab: a merge request runs eleventh preview against its diff base and keeps one note', async () => {

@@ -44,7 +44,7 @@ function promoteJob(env: 'preprod' | 'prod', prefix: string): Record<string, unk
  * merge-base with origin/main. It writes outside the work tree, which it previews.
  * The comment is posted even when the preview fails (exit 1: policies), and the job then fails.
  */
-function previewJob(): Record<string, unknown> {
+export function previewJob(): Record<string, unknown> {
   return {
     if: "github.event_name == 'pull_request'",
     'runs-on': 'ubuntu-latest',
