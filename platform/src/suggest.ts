@@ -20,14 +20,16 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The closest candidate (case-insensitive, ties to the first in sorted order) if it is close enough to be
- * a typo: at most a third of the word's length in edits, and at least 2.
+ * a typo: at most a third of the word's length in edits (at least 2), and fewer edits than half the longer
+ * of the two, so that a word with nothing in common with any candidate (`x`, `pdf` among `md, text, json`)
+ * gets no suggestion.
  */
 export function nearest(word: string, candidates: Iterable<string>): string | undefined {
   const limit = Math.max(2, Math.floor(word.length / 3));
   let best: { name: string; distance: number } | undefined;
   for (const name of [...candidates].sort()) {
     const distance = editDistance(word.toLowerCase(), name.toLowerCase());
-    if (distance <= limit && (!best || distance < best.distance)) best = { name, distance };
+    if (distance <= limit && distance * 2 < Math.max(word.length, name.length) && (!best || distance < best.distance)) best = { name, distance };
   }
   return best?.name;
 }
