@@ -57,6 +57,16 @@ describe('--version and --help', () => {
   });
 });
 
+describe('a command run outside a repository', () => {
+  it.each([['verify'], ['render', '--check'], ['recipe'], ['policy', '--json']])('%s: exit 2 naming the folder, not git\'s own message', async (...argv) => {
+    const res = await runInProcess(outside.dir, argv);
+    expect(res.status).toBe(2);
+    expect(res.stdout).toBe('');
+    expect(res.stderr.split('\n')[0]).toBe(`eleventh: ${outside.dir}: not inside a git repository (expected the root or a folder of an Eleventh monorepo)`);
+    expect(res.stderr).not.toContain('rev-parse');
+  });
+});
+
 describe('bad usage: one line on stderr, exit 2, nothing on stdout', () => {
   const choiceCases = commands.flatMap((c) =>
     Object.entries(c.spec!.options)

@@ -1,6 +1,6 @@
 /** Every git call goes through here: checks the exit status and throws GitError with the command and stderr. */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { GitError } from '../errors';
+import { GitError, UsageError } from '../errors';
 
 export interface GitOptions {
   readonly cwd: string;
@@ -49,6 +49,11 @@ export function revParse(rev: string, cwd: string): string {
 }
 
 /** The repository's top-level directory. */
+/** The repository's root; outside a git repository a usage error (exit 2), not git's own message. */
 export function topLevel(cwd: string): string {
-  return gitText(['rev-parse', '--show-toplevel'], { cwd });
+  const res = git(['rev-parse', '--show-toplevel'], { cwd, okCodes: [0, 128] });
+  if (res.status !== 0) {
+    throw new UsageError(`${cwd}: not inside a git repository (expected the root or a folder of an Eleventh monorepo)`, 'cd into the repository, or make one with `npx eleventh new DIR`');
+  }
+  return res.stdout.trim();
 }
