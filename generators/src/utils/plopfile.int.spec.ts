@@ -153,7 +153,7 @@ describe('plopfile.mjs and nx g', () => {
       ['infra', { directory: 'acme-infra', name: 'acme', region: 'europe-west4' }],
     ]);
     expect(files.get('environments/qa/environment.yaml')!.toString()).not.toContain('promotion');
-    expect(files.get('environments/uat/environment.yaml')!.toString()).toMatch(/tags: "uat-v\*"/);
+    expect(files.get('environments/uat/environment.yaml')!.toString()).toContain("tags: uat-v*");
     expect(files.get('environments/dr/environment.yaml')!.toString()).toContain('promotion:\n  mirrorOf: prod\n');
     expect(files.has('environments/uat/payments/tenant.yaml')).toBe(true);
     expect([...files.keys()].filter((p) => p.startsWith('clusters/'))).toEqual([]);
