@@ -27,6 +27,11 @@ describe('defineService construction checks', () => {
     ['port 65536', { port: 65536 }, "'port' (65536) is out of range (expected an integer from 1 to 65535)"],
     ['fractional port', { port: 80.5 }, "'port' (80.5) is out of range"],
     ['relative health path', { healthPath: 'healthz' }, "'healthPath' ('healthz') is not an absolute HTTP path"],
+    ['a typo of an option', { prot: 9090 }, "unknown option 'prot' (did you mean 'port'?) (expected one of: name, namespace, type, port, schedule, command, healthPath, allowFrom, customize)"],
+    ['an unknown option', { replicas: 3 }, "unknown option 'replicas' (expected one of:"],
+    ['port as a string', { port: '8080' as never }, "'port' ('8080') is not a number (expected an integer from 1 to 65535)"],
+    ['allowFrom not a list', { allowFrom: 'customer' as never }, "'allowFrom' ('customer') is not a list of namespaces"],
+    ['a schedule that is not a string', { type: 'cron', schedule: 5 as never }, "'schedule' (5) is not a string"],
   ])('rejects %s', (_, patch, message) => {
     const make = () => defineService({ ...base, ...patch } as ServiceSpec);
     expect(make).toThrow(KitError);
@@ -130,5 +135,19 @@ describe('whole output', () => {
     );
     expect(objects.map((o) => o.kind)).toContain('HorizontalPodAutoscaler');
     expect(JSON.parse(JSON.stringify(objects))).toMatchSnapshot();
+  });
+});
+
+describe('customize must return a list of objects', () => {
+  it.each<[string, unknown, string]>([
+    ['undefined', undefined, "'customize' returned nothing (undefined), not a list of objects (expected customize to return the list of objects"],
+    ['a string', 'objects', "'customize' returned 'objects', not a list of objects"],
+    ['an object', { a: 1 }, '\'customize\' returned {"a":1}, not a list of objects'],
+    ['a list with a number', [42], "'customize' returned a list whose item 0 (42) is not a Kubernetes object"],
+    ['a list with an object without kind', [{ apiVersion: 'v1' }], 'item 0 ({"apiVersion":"v1"}) is not a Kubernetes object'],
+  ])('rejects %s', (_, returned, message) => {
+    const definition = defineService({ ...base, customize: () => returned as never });
+    expect(() => definition.render(context({}))).toThrow(KitError);
+    expect(() => definition.render(context({}))).toThrow(message);
   });
 });

@@ -13,6 +13,7 @@ import { ingressPolicy } from './network-policy';
 import { cronJob } from './cron-job';
 import { DEFAULT_PORT } from './workload';
 import { validateRenderContext } from './validate-config';
+import { KitError, show } from '../errors';
 
 function longRunning(spec: ServiceSpec, ctx: RenderContext): KubeObject[] {
   const identity = identityOf(spec, ctx);
@@ -36,8 +37,25 @@ export function renderDefaults(spec: ServiceSpec, ctx: RenderContext): KubeObjec
   return [...head, ...body];
 }
 
+const CUSTOMIZE_RETURNS = 'customize to return the list of objects, e.g. (objects) => objects';
+
+/** What `customize` returned, checked to be a list of Kubernetes objects (each with apiVersion and kind). */
+export function checkCustomized(value: unknown): KubeObject[] {
+  if (!Array.isArray(value)) {
+    const what = value === undefined ? 'nothing (undefined)' : show(value);
+    throw new KitError(`'customize' returned ${what}, not a list of objects`, CUSTOMIZE_RETURNS);
+  }
+  value.forEach((object: unknown, i) => {
+    const o = object as { apiVersion?: unknown; kind?: unknown } | null;
+    if (o === null || typeof o !== 'object' || Array.isArray(o) || typeof o.apiVersion !== 'string' || typeof o.kind !== 'string') {
+      throw new KitError(`'customize' returned a list whose item ${i} (${show(object)}) is not a Kubernetes object`, `${CUSTOMIZE_RETURNS}; every item with apiVersion and kind`);
+    }
+  });
+  return value as KubeObject[];
+}
+
 /** Build every object, then apply the service's `customize` hook. */
 export function renderService(spec: ServiceSpec, ctx: RenderContext): KubeObject[] {
   const objects = renderDefaults(spec, ctx);
-  return spec.customize ? spec.customize(objects, ctx) : objects;
+  return spec.customize ? checkCustomized(spec.customize(objects, ctx)) : objects;
 }

@@ -1,8 +1,10 @@
 /**
  * Construction checks for `defineService`: every rule is a named function, all run, the first
- * finding is thrown (a spec is small; the message names the key and quotes the bad value).
+ * finding is thrown (a spec is small; the message names the key and quotes the bad value). They hold at run
+ * time whatever the types said (a `deploy.ts` may cast, or skip the engine's type-check).
  */
 import { KitError, show } from '../errors';
+import { didYouMean } from '../suggest';
 import type { ServiceSpec } from './types';
 import { assertDnsLabel } from './names';
 import { checkCronSchedule } from './cron';
@@ -10,7 +12,21 @@ import { checkCronSchedule } from './cron';
 /** The service types the kit knows. */
 export const SERVICE_TYPES = ['http', 'worker', 'cron'] as const;
 
+/** Every key `defineService` takes (ServiceSpec); anything else is a typo or a misunderstanding. */
+export const SPEC_KEYS: ReadonlyArray<keyof ServiceSpec> = ['name', 'namespace', 'type', 'port', 'schedule', 'command', 'healthPath', 'allowFrom', 'customize'];
+
+function checkKeys(spec: ServiceSpec): void {
+  for (const key of Object.keys(spec)) {
+    if (!(SPEC_KEYS as readonly string[]).includes(key)) {
+      throw new KitError(`unknown option '${key}'${didYouMean(key, SPEC_KEYS)}`, `one of: ${SPEC_KEYS.join(', ')}`);
+    }
+  }
+}
+
 function checkNames(spec: ServiceSpec): void {
+  if (spec.allowFrom !== undefined && !Array.isArray(spec.allowFrom)) {
+    throw new KitError(`'allowFrom' (${show(spec.allowFrom)}) is not a list of namespaces`, "e.g. ['customer']");
+  }
   assertDnsLabel('name', spec.name);
   assertDnsLabel('namespace', spec.namespace);
   (spec.allowFrom ?? []).forEach((ns, i) => assertDnsLabel(`allowFrom[${i}]`, ns));
@@ -27,6 +43,7 @@ function checkSchedule(spec: ServiceSpec): void {
     if (spec.schedule === undefined) {
       throw new KitError(`'schedule' is required for cron services`, "a 5-field cron expression, e.g. '*/5 * * * *'");
     }
+    if (typeof spec.schedule !== 'string') throw new KitError(`'schedule' (${show(spec.schedule)}) is not a string`, "a 5-field cron expression, e.g. '*/5 * * * *'");
     checkCronSchedule(spec.schedule);
   } else if (spec.schedule !== undefined) {
     throw new KitError(`'schedule' (${show(spec.schedule)}) is only for cron services`, `no 'schedule' for type '${spec.type}'`);
@@ -35,6 +52,9 @@ function checkSchedule(spec: ServiceSpec): void {
 
 function checkPort(spec: ServiceSpec): void {
   const port = spec.port;
+  if (port !== undefined && typeof port !== 'number') {
+    throw new KitError(`'port' (${show(port)}) is not a number`, 'an integer from 1 to 65535');
+  }
   if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65535)) {
     throw new KitError(`'port' (${show(port)}) is out of range`, 'an integer from 1 to 65535');
   }
@@ -62,6 +82,7 @@ function checkCustomize(spec: ServiceSpec): void {
 
 /** The construction rules, in the order they are checked. */
 export const SPEC_RULES: ReadonlyArray<(spec: ServiceSpec) => void> = [
+  checkKeys,
   checkNames,
   checkType,
   checkSchedule,
@@ -73,7 +94,7 @@ export const SPEC_RULES: ReadonlyArray<(spec: ServiceSpec) => void> = [
 
 /** Throw a KitError for the first rule the spec breaks. */
 export function validateSpec(spec: ServiceSpec): void {
-  if (spec === null || typeof spec !== 'object') {
+  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
     throw new KitError(`service spec (${show(spec)}) is not an object`, '{ name, namespace, type, … }');
   }
   for (const rule of SPEC_RULES) rule(spec);

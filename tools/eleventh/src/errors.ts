@@ -14,10 +14,13 @@ export interface Where {
   readonly file: string;
   /** 1-based line, when known. */
   readonly line?: number;
+  /** 1-based column on that line, when known (the TypeScript checker's positions). */
+  readonly column?: number;
 }
 
 function where(w: Where): string {
-  return w.line ? `${w.file}:${w.line}` : w.file;
+  if (!w.line) return w.file;
+  return w.column ? `${w.file}:${w.line}:${w.column}` : `${w.file}:${w.line}`;
 }
 
 /** Bad configuration or bad names: exit 2. */

@@ -66,6 +66,13 @@ export function main(argv: readonly string[]): void {
     process.stderr.write('eleventh: internal error (a bug; please report it): the run stopped before it finished\n');
     process.exitCode = EXIT.internal;
   });
+  // Backstop for a `process.exit` the deploy.ts guard (load/contain.ts) cannot see, e.g. one a service
+  // scheduled for later: a run that ends before it settled never reports success.
+  process.on('exit', (code) => {
+    if (settled) return;
+    process.stderr.write(`eleventh: the run was ended by process.exit(${code}) before it finished (expected no code it loads, such as a deploy.ts, to call process.exit)\n`);
+    process.exitCode = EXIT.internal;
+  });
   runCli(argv, io).then(
     (code) => {
       settled = true;

@@ -7,6 +7,7 @@ import { loadConfig, checkOverrides, type ConfigSet } from '../config/load';
 import { ConfigErrors, UsageError } from '../errors';
 import { loadKit, kitEntry, loadLocalProfiles, type Kit } from '../load/kit';
 import { readServiceHeaders } from '../load/services';
+import { typeCheckDeployFiles } from '../load/typecheck';
 import { sourcesOf, type Pin, type PromotedFrom, type Recipe, type RecipeEntry } from '../model';
 import { computePins, startGraph } from '../pins/compute';
 import type { GraphInputs } from '../pins/inputs';
@@ -104,6 +105,8 @@ async function gatherInputs(opts: PlanOptions): Promise<RunInputs> {
   const pinResult = await timed('pins', () =>
     computePins({ root, graph, previous: previousPins(followers.map((e) => previous.get(e))), allowDirty: opts.allowDirty, base: opts.base, head: opts.head, headIsWorkTree: opts.headIsWorkTree }),
   );
+  // Type-checked before any of them runs (only the changed ones: load/typecheck.ts caches what passed).
+  timed('typecheck', () => typeCheckDeployFiles(root, pinResult.services.map((s) => `${s.root}/deploy.ts`)));
   const headers = timed('headers', () => readServiceHeaders(root, pinResult.services, pinResult.cleanBlob));
   const overrideErrors = checkOverrides(config, new Map(headers.map((h) => [h.name, h.namespace])));
   if (overrideErrors.length > 0) throw new ConfigErrors(overrideErrors);

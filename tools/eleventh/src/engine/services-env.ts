@@ -66,7 +66,7 @@ export function renderEnvServices(input: EnvServicesInput, files: FileMap, onSer
     const definition = loadDefinition(input.sourceRoot, svc.deployFile);
     let out;
     try {
-      out = renderService(input.kit, { environment: input.environment, namespace: svc.namespace, name: svc.name, commit: svc.commit, image, config, definition, deployFile: svc.deployFile });
+      out = renderService(input.kit, { environment: input.environment, namespace: svc.namespace, name: svc.name, commit: svc.commit, image, config, definition, deployFile: svc.deployFile, sourceRoot: input.sourceRoot });
     } catch (err) {
       // Every service's findings, not the first failing service's only.
       if (!(err instanceof ValidationError)) throw err;

@@ -8,6 +8,8 @@ import { join, dirname } from 'node:path';
 import type { ServiceDefinition, ServiceType } from '@eleventh/platform';
 import { ConfigError } from '../errors';
 import { requireFromRoot } from './source-root';
+import { loadKit } from './kit';
+import { contained } from './contain';
 
 export interface ServiceHeader {
   readonly name: string;
@@ -47,18 +49,18 @@ function writeCache(cache: SpecCache): void {
   }
 }
 
-/** Execute `deploy.ts` and return its default export, checked to be a ServiceDefinition. */
+/**
+ * Execute `deploy.ts` (contained: time limit, no process.exit, errors name the file and line) and return its
+ * default export, checked to be a ServiceDefinition.
+ */
 export function loadDefinition(root: string, deployFile: string): ServiceDefinition {
-  let exported: { default?: unknown };
-  try {
-    exported = requireFromRoot<{ default?: unknown }>(root, join(root, deployFile));
-  } catch (err) {
-    const problem = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    throw new ConfigError({ file: deployFile }, `failed to load: ${problem}`, 'a module whose default export is defineService({...})', { cause: err });
-  }
-  const def = exported.default as Partial<ServiceDefinition> | undefined;
-  if (!def || def.kind !== 'eleventh.dev/service' || typeof def.render !== 'function') {
-    throw new ConfigError({ file: deployFile }, 'default export is not a service definition', 'export default defineService({ name, namespace, type })');
+  loadKit(root); // the kit's own first load is not the service's time
+  const absFile = join(root, deployFile);
+  const exported = contained(deployFile, absFile, 'load', () => requireFromRoot<{ default?: unknown } | null>(root, absFile));
+  const def = exported?.default as Partial<ServiceDefinition> | undefined;
+  if (!def || def.kind !== 'eleventh.dev/service' || typeof def.render !== 'function' || !def.spec) {
+    const got = def === undefined ? 'no default export' : `a default export that is ${typeof def === 'object' ? 'not' : `a ${typeof def}, not`} a service definition`;
+    throw new ConfigError({ file: deployFile }, got, 'export default defineService({ name, namespace, type })');
   }
   return def as ServiceDefinition;
 }

@@ -13,6 +13,7 @@ const { installTsHook } = engineRequire('./ts-hook.js') as { installTsHook: () =
 const KIT_PACKAGE = '@eleventh/platform';
 const roots = new Set<string>();
 let patched = false;
+let fallingBack = false;
 
 type ResolveFilename = (request: string, parent: NodeModule | undefined, isMain: boolean, options?: unknown) => string;
 
@@ -36,8 +37,17 @@ function patchResolver(): void {
     try {
       return original.call(this, request, parent, isMain, options);
     } catch (err) {
-      if (!root || request.startsWith('.') || request.startsWith('/')) throw err;
-      return engineRequire.resolve(request);
+      if (!root || fallingBack || request.startsWith('.') || request.startsWith('/')) throw err;
+      // Once, not again from inside the fallback: the engine itself may live under a root (this repository),
+      // and a package missing everywhere must say "Cannot find module", not overflow the stack.
+      fallingBack = true;
+      try {
+        return engineRequire.resolve(request);
+      } catch {
+        throw err;
+      } finally {
+        fallingBack = false;
+      }
     }
   };
 }

@@ -1,14 +1,16 @@
 'use strict';
 /**
  * A require hook for .ts files: SWC transpiles to CommonJS, and the output is cached on disk keyed by the
- * source's hash, so loading thousands of deploy.ts files costs a read each, not a compile each.
+ * source's hash, so loading thousands of deploy.ts files costs a read each, not a compile each. The output
+ * carries an inline source map and the hook turns Node's source-map support on, so a stack position in a
+ * deploy.ts is the line the author wrote (messages quote it), not the line of SWC's output.
  * Plain JavaScript on purpose: it must run before any TypeScript can be loaded.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
 
-const CACHE_VERSION = '2';
+const CACHE_VERSION = '3';
 let installed = false;
 let swc;
 let cacheDir;
@@ -31,6 +33,10 @@ function transpile(source, filename) {
     filename,
     module: { type: 'commonjs' },
     jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+    sourceMaps: 'inline',
+    // The map names the file by its base name, resolved next to the module: output stays free of the
+    // directory, so the cache entry is shared by the same file in a temporary worktree of another commit.
+    sourceFileName: path.basename(filename),
     swcrc: false,
     configFile: false,
   }).code;
@@ -38,9 +44,9 @@ function transpile(source, filename) {
 
 function compileCached(source, filename) {
   const dir = cacheDirectory();
-  // Keyed by content alone (no source maps, so the output does not name the file): the same deploy.ts in a
+  // Keyed by content and base name alone (the source map names no directory): the same deploy.ts in a
   // temporary worktree of an older commit reuses the compiled output.
-  const key = crypto.createHash('sha1').update(CACHE_VERSION).update('\0').update(source).digest('hex');
+  const key = crypto.createHash('sha1').update(CACHE_VERSION).update('\0').update(path.basename(filename)).update('\0').update(source).digest('hex');
   const file = dir && path.join(dir, `${key}.js`);
   if (file) {
     try {
@@ -65,6 +71,7 @@ function compileCached(source, filename) {
 function installTsHook() {
   if (installed) return;
   installed = true;
+  process.setSourceMapsEnabled(true);
   require.extensions['.ts'] = function loadTs(module, filename) {
     const source = fs.readFileSync(filename, 'utf8');
     module._compile(compileCached(source, filename), filename);

@@ -1,7 +1,9 @@
 /** One service in one environment: build its objects with the kit, check them, turn them into files. */
 import type { ResolvedServiceConfig, ServiceDefinition } from '@eleventh/platform';
 import type { Kit } from '../load/kit';
+import { join } from 'node:path';
 import { ValidationError } from '../errors';
+import { contained } from '../load/contain';
 import { addFolder, digestFiles, type FileMap } from './files';
 
 export interface ServiceRenderInput {
@@ -14,6 +16,8 @@ export interface ServiceRenderInput {
   readonly definition: ServiceDefinition;
   /** deploy.ts path, for messages. */
   readonly deployFile: string;
+  /** The source root deploy.ts lives in (its absolute path finds its lines in stack traces). */
+  readonly sourceRoot: string;
 }
 
 export interface RenderedService {
@@ -31,7 +35,9 @@ export function renderService(kit: Kit, input: ServiceRenderInput): RenderedServ
   const ctx = { environment: input.environment, image: input.image, commit: input.commit, config: input.config };
   let objects;
   try {
-    objects = input.definition.render(ctx);
+    const { definition } = input;
+    // Only a service's own `customize` runs its code; the kit's defaults need no guard (and no watchdog's cost).
+    objects = definition.spec.customize ? contained(input.deployFile, join(input.sourceRoot, input.deployFile), 'customize', () => definition.render(ctx)) : definition.render(ctx);
   } catch (err) {
     if (err instanceof kit.KitError) {
       throw new ValidationError([`${input.deployFile}: ${input.environment}: ${err.message}`]);
