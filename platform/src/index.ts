@@ -18,6 +18,18 @@ export { platformLabels } from './addons/labels';
 export { renderBaseAddons, SYSTEM_NAMESPACE, BASE_ADDONS, releaseNameOf, defineAddon, type AddonDefinition, type AddonSetting, type AddonContext } from './addons';
 export { checkObject, checkObjects, describeObject, findUnknownFields, type UnknownField } from './kit/check';
 export { runPolicies, POLICY_RULES, isPinnedImage, type PolicyFinding, type PolicyRule } from './policies';
+export {
+  runEnvironmentPolicies,
+  ENVIRONMENT_POLICY_RULES,
+  servicePeaks,
+  type AvailabilitySettings,
+  type EnvironmentPolicyRule,
+  type NamedEnvironmentFinding,
+  type PolicyEnvironment,
+  type PolicyService,
+  type PolicyTenant,
+  type RenderedObject,
+} from './policies/environment';
 export { isDnsLabel, isDnsSubdomain, isLabelValue, DNS_LABEL_EXPECTED } from './kit/names';
 export { LABEL, ANNOTATION, MANAGED_BY, serviceLabels, selectorLabels } from './kit/labels';
 export { sortedJson, valuesConfigMapName, VALUES_KEY, VALUES_MOUNT_PATH } from './kit/config-map';

@@ -5,6 +5,8 @@ import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { RenderContext, ServiceSpec } from './types';
 import { identityOf, selectorLabels, serviceMetadata } from './labels';
 import { podTemplate } from './workload';
+import { minReplicas } from './disruption-budget';
+import { availabilityOf } from './availability';
 
 export interface DeploymentProps {
   /** What `deploy.ts` declared. */
@@ -25,7 +27,7 @@ export function deployment(props: DeploymentProps): Deployment {
       revisionHistoryLimit: 5,
       selector: { matchLabels: selectorLabels(identity) },
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } },
-      template: podTemplate({ spec, ctx }),
+      template: podTemplate({ spec, ctx, spread: availabilityOf(ctx).spread && minReplicas(ctx.config) > 1 }),
     },
   });
 }

@@ -9,6 +9,7 @@ import { deployment } from './deployment';
 import { httpService } from './http-service';
 import { autoscaler } from './autoscaling';
 import { disruptionBudget, minReplicas } from './disruption-budget';
+import { availabilityOf } from './availability';
 import { ingressPolicy } from './network-policy';
 import { cronJob } from './cron-job';
 import { DEFAULT_PORT } from './workload';
@@ -24,7 +25,7 @@ function longRunning(spec: ServiceSpec, ctx: RenderContext): KubeObject[] {
     objects.push(ingressPolicy({ ...identity, port: spec.port ?? DEFAULT_PORT, allowFrom: spec.allowFrom }));
   }
   if (config.autoscaling !== false) objects.push(autoscaler({ ...identity, autoscaling: config.autoscaling }));
-  if (minReplicas(config) > 1) objects.push(disruptionBudget(identity));
+  if (availabilityOf(ctx).pdb && minReplicas(config) > 1) objects.push(disruptionBudget(identity));
   return objects;
 }
 

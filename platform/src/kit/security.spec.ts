@@ -31,7 +31,7 @@ describe.each(specs)('platform defaults on the $type workload', (spec) => {
 
   it('sets the pod security context and turns token automount off', () => {
     const pod = podOf(spec).spec;
-    expect(pod.securityContext).toEqual({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
+    expect(pod.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001, fsGroup: 10001, seccompProfile: { type: 'RuntimeDefault' } });
     expect(pod.automountServiceAccountToken).toBe(false);
     expect(pod.serviceAccountName).toBe(spec.name);
   });
@@ -90,11 +90,11 @@ describe('http specifics', () => {
     ]);
   });
 
-  it('worker containers have no ports and no probes', () => {
+  it('worker containers have no ports and no readiness probe, and a heartbeat liveness probe', () => {
     const c = podOf({ name: 'w', namespace: 'payments', type: 'worker' }).spec.containers[0];
     expect(c.ports).toBeUndefined();
     expect(c.readinessProbe).toBeUndefined();
-    expect(c.livenessProbe).toBeUndefined();
+    expect(c.livenessProbe).toEqual({ exec: { command: ['/bin/sh', '-c', 'test -n "$(find /tmp/heartbeat -mmin -2)"'] }, initialDelaySeconds: 30, periodSeconds: 30, timeoutSeconds: 2, failureThreshold: 3 });
   });
 
   it('cron pods restart on failure and the CronJob carries the schedule', () => {

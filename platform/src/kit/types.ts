@@ -51,6 +51,11 @@ export interface RenderContext {
   readonly commit: string;
   /** The resolved configuration for this service in this environment. */
   readonly config: ResolvedServiceConfig;
+  /**
+   * Replicated services (more than one pod at the floor) get a PodDisruptionBudget (`pdb`) and
+   * topologySpreadConstraints (`spread`): environment.yaml `availability`. @default { pdb: true, spread: false }
+   */
+  readonly availability?: { readonly pdb: boolean; readonly spread: boolean };
 }
 
 /** What `deploy.ts` declares. */

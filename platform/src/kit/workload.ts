@@ -7,7 +7,8 @@ import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { IPodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec';
 import type { IProbe } from 'kubernetes-models/v1/Probe';
 import type { RenderContext, ServiceSpec } from './types';
-import { ANNOTATION, serviceAnnotations, serviceLabels } from './labels';
+import type { ITopologySpreadConstraint } from 'kubernetes-models/v1/TopologySpreadConstraint';
+import { ANNOTATION, selectorLabels, serviceAnnotations, serviceLabels } from './labels';
 import { VALUES_MOUNT_PATH, valuesChecksum, valuesConfigMapName } from './config-map';
 import { containerSecurityContext, podSecurityContext } from './security';
 import { ENVIRONMENT_VARIABLE } from './validate-config';
@@ -26,6 +27,13 @@ export interface PodTemplateProps {
   readonly ctx: RenderContext;
   /** Pod restart policy; unset means the workload's default. @default undefined */
   readonly restartPolicy?: 'Always' | 'OnFailure' | 'Never';
+  /** Spread the pods over zones and nodes (replicated services where `availability.spread` is on). @default false */
+  readonly spread?: boolean;
+}
+
+/** Zones first, then nodes; `ScheduleAnyway` so a one-zone cluster still schedules. */
+function spreadConstraints(selector: Record<string, string>): ITopologySpreadConstraint[] {
+  return ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'].map((topologyKey) => ({ maxSkew: 1, topologyKey, whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: selector } }));
 }
 
 /** The container's env: config.env sorted by name, plus ELEVENTH_ENVIRONMENT. */
@@ -46,12 +54,21 @@ function httpProbe(spec: ServiceSpec, initialDelaySeconds: number): IProbe {
   };
 }
 
-function httpParts(spec: ServiceSpec): Partial<IContainer> {
+/** The file a worker touches at least every minute; its liveness probe fails when it is older than 2 minutes. */
+export const WORKER_HEARTBEAT = '/tmp/heartbeat';
+
+function probeParts(spec: ServiceSpec): Partial<IContainer> {
+  if (spec.type === 'worker') {
+    const command = ['/bin/sh', '-c', `test -n "$(find ${WORKER_HEARTBEAT} -mmin -2)"`];
+    return { livenessProbe: { exec: { command }, initialDelaySeconds: 30, periodSeconds: 30, timeoutSeconds: 2, failureThreshold: 3 } };
+  }
   if (spec.type !== 'http') return {};
   return {
     ports: [{ name: 'http', containerPort: spec.port ?? DEFAULT_PORT, protocol: 'TCP' }],
     readinessProbe: httpProbe(spec, 2),
     livenessProbe: httpProbe(spec, 10),
+    // Up to 5 minutes to start before liveness applies (30 × 10 s).
+    startupProbe: { ...httpProbe(spec, 0), failureThreshold: 30 },
   };
 }
 
@@ -62,7 +79,7 @@ export function mainContainer(spec: ServiceSpec, ctx: RenderContext): IContainer
     name: spec.name,
     image: ctx.image,
     ...(spec.command ? { command: [...spec.command] } : {}),
-    ...httpParts(spec),
+    ...probeParts(spec),
     env: containerEnv(ctx),
     resources: {
       requests: { cpu: resources.cpu, memory: resources.memory },
@@ -91,6 +108,7 @@ export function podTemplate(props: PodTemplateProps): IPodTemplateSpec {
       priorityClassName: SERVICE_PRIORITY_CLASS,
       securityContext: podSecurityContext(),
       ...(props.restartPolicy ? { restartPolicy: props.restartPolicy } : {}),
+      ...(props.spread ? { topologySpreadConstraints: spreadConstraints(selectorLabels(identity)) } : {}),
       containers: [mainContainer(spec, ctx)],
       volumes: [
         { name: 'tmp', emptyDir: {} },

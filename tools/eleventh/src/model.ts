@@ -71,6 +71,11 @@ export interface ResolvedEnvironment {
   readonly promotion?: PromotionConfig;
   /** `report.commitUrl`: the report page's commit link, a URL template with `{sha}` (inherits along `extends`). */
   readonly commitUrl?: string;
+  /**
+   * `availability` (inherits along `extends`): PodDisruptionBudget and topology spread for replicated services.
+   * Defaults: `pdb` on everywhere, `spread` on in promoted environments.
+   */
+  readonly availability: { readonly pdb: boolean; readonly spread: boolean };
 }
 
 export interface ResolvedTenantConfig {

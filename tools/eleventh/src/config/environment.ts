@@ -70,7 +70,13 @@ export function resolveEnvironment(name: string, chain: readonly string[], docs:
     addons: resolveAddonSettings(chain, docs, platform),
     ...(promotion ? { promotion } : {}),
     ...(commitUrl ? { commitUrl } : {}),
+    availability: { pdb: flag(leaves, 'pdb', true), spread: flag(leaves, 'spread', promotion !== undefined) },
   };
+}
+
+function flag(leaves: Leaves, key: 'pdb' | 'spread', fallback: boolean): boolean {
+  const v = leafAt(leaves, ['availability', key])?.value;
+  return typeof v === 'boolean' ? v : fallback;
 }
 
 function gitVerify(raw: Record<string, unknown>): GitVerify {

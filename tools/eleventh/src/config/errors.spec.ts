@@ -18,7 +18,7 @@ describe('schema', () => {
 
   it('an unknown key without a near match lists the valid ones', () => {
     expect(problems({ 'environments/prod/payments/tenant.yaml': 'owner: x\n' })).toEqual([
-      "environments/prod/payments/tenant.yaml:1: unknown key 'owner' (expected one of: team, quota, network, defaults)",
+      "environments/prod/payments/tenant.yaml:1: unknown key 'owner' (expected one of: team, quota, network, defaults, policy)",
     ]);
   });
 

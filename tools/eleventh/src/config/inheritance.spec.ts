@@ -120,6 +120,7 @@ describe('environments', () => {
       profileOrigins: [{ file: 'environments/staging/environment.yaml', line: expect.any(Number) }],
       addons: {},
       promotion: { from: 'preprod', tags: 'prod-v*', branch: 'main', signed: false, freeze: [] },
+      availability: { pdb: true, spread: true },
     });
     expect(config.environments).toEqual(['ops-staging', 'preprod', 'prod', 'staging']);
   });

@@ -3,11 +3,13 @@
  * answer resolved questions about it. See environments/README.md for the rules.
  */
 import { ConfigError, ConfigErrors } from '../errors';
-import type { ResolvedEnvironment, ResolvedServiceWithProvenance, ResolvedTenantConfig } from '../model';
+import type { Origin, ResolvedEnvironment, ResolvedServiceWithProvenance, ResolvedTenantConfig } from '../model';
 import { readInputs } from './inputs';
 import { Resolver } from './resolver';
 import { runRules } from './rules';
 import { didYouMean } from './suggest';
+import { leafAt } from './layers';
+import type { YamlDoc } from '../yaml/read';
 
 export interface ConfigSet {
   readonly root: string;
@@ -23,6 +25,15 @@ export interface ConfigSet {
   service(env: string, ns: string, svc: string): ResolvedServiceWithProvenance;
   /** Every overrides.yaml in the environment's own folder. */
   overrides(env: string): ReadonlyArray<{ namespace: string; service: string; file: string }>;
+  /** What the policies read: the environment's own environment.yaml and tenant.yaml files, and where each resolved tenant key was set. */
+  policySources(env: string): PolicySources;
+}
+
+export interface PolicySources {
+  readonly environment: YamlDoc;
+  /** Namespace → its tenant.yaml in this environment. */
+  readonly tenants: ReadonlyMap<string, YamlDoc>;
+  tenantOrigin(ns: string, key: string): Origin | undefined;
 }
 
 /** Read and check everything; throws ConfigErrors listing every problem found. */
@@ -72,6 +83,20 @@ class LoadedConfig implements ConfigSet {
       for (const [service, doc] of ns.services) out.push({ namespace, service, file: doc.file });
     }
     return out;
+  }
+
+  policySources(env: string): PolicySources {
+    const scanned = this.resolver.inputs.scan.environments.get(this.knownEnvironment(env))!;
+    const tenants = new Map<string, YamlDoc>();
+    for (const [ns, n] of scanned.namespaces) if (n.tenant) tenants.set(ns, n.tenant);
+    return {
+      environment: scanned.doc,
+      tenants,
+      tenantOrigin: (ns, key) => {
+        const leaf = leafAt(this.resolver.tenant(env, this.knownNamespace(env, ns)).leaves, key.split('.'));
+        return leaf ? { file: leaf.file, line: leaf.line } : undefined;
+      },
+    };
   }
 
   private knownEnvironment(name: string): string {

@@ -51,7 +51,7 @@ const GOOD: ReadonlyArray<readonly [string, [string, string]]> = [
 
 const BAD: ReadonlyArray<readonly [string, [string, string], string]> = [
   ['a misspelt key', file(OVERRIDES, 'replcias: 2'), `${OVERRIDES}:2: unknown key 'replcias' (did you mean 'replicas'?)`],
-  ['an unknown key in tenant.yaml', file(TENANT, 'owner: payments-team'), `${TENANT}:2: unknown key 'owner' (expected one of: team, quota, network, defaults)`],
+  ['an unknown key in tenant.yaml', file(TENANT, 'owner: payments-team'), `${TENANT}:2: unknown key 'owner' (expected one of: team, quota, network, defaults, policy)`],
   ['a misspelt nested key', file(OPS, 'extends: staging', 'cluster:', '  nmae: qa'), `${OPS}:4: unknown key 'nmae' in 'cluster' (did you mean 'name'?)`],
   ['a misspelt key in defaults', file(OPS, 'extends: staging', 'defaults:', '  replcias: 1'), `${OPS}:4: unknown key 'replcias' in 'defaults' (did you mean 'replicas'?)`],
   ['a word where an integer belongs', file(OVERRIDES, 'replicas: three'), `${OVERRIDES}:2: 'replicas' must be an integer ≥ 0 (expected integer, got 'three')`],

@@ -45,6 +45,7 @@ export function manifestIdentity(parts: {
   namespace: string;
   image: string;
   config: unknown;
+  availability: unknown;
 }): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }

@@ -21,6 +21,8 @@ import type { ServiceToRender } from './services-env';
 import { RenderPool, renderServices } from './render-pool';
 import { namesByNamespace, tenantsOf } from './layout';
 import { timed } from '../timing';
+import { environmentPolicyFindings } from '../policy/check';
+import { sortFindings, type Finding } from '../findings';
 import { tracked } from '../progress';
 
 export interface PlanOptions {
@@ -53,6 +55,8 @@ export interface Plan {
   readonly kept: ReadonlySet<string>;
   readonly outcomes: readonly EnvOutcome[];
   readonly pins: ReadonlyMap<string, Pin>;
+  /** The environment policies' findings over what the run renders (render and recipe refuse to write any). */
+  readonly policyFindings: readonly Finding[];
 }
 
 /** Environments in dependency order: those following main first, then each promoted one after its source. */
@@ -143,7 +147,8 @@ class EnvRenderer {
     const out = await timed(`render ${env}`, () => tracked(`rendering ${env}`, services.length, (p) => renderServices(this.pool, input, files, p)));
     const layers = renderEnvironmentLayers(this.kit, { environment: config.environment(env), tenants: tenantsOf(config, env), services: namesByNamespace(services) }, files, { localProfiles: loadLocalProfiles(this.root), sourceRoot: this.root });
     const recipe: Recipe = { environment: env, services: out.entries, ...withAddons(layers.addons) };
-    return { files, kept: out.kept, outcome: { environment: env, previous: prev, recipe, rendered: out.rendered, seeded: false } };
+    const policy = environmentPolicyFindings(this.kit, { environment: env, config, services, files, kept: new Set(out.kept), root: this.root });
+    return { files, kept: out.kept, policy, outcome: { environment: env, previous: prev, recipe, rendered: out.rendered, seeded: false } };
   }
 
   /** `recipe` leaves a promoted environment alone unless it has no recipe yet (then it is seeded). */
@@ -158,9 +163,10 @@ class EnvRenderer {
     const mirrored = mirrorOf ? this.run.previous.get(mirrorOf) : undefined;
     if (mirrorOf && !mirrored) return undefined; // a mirror is seeded once the environment it mirrors has a recipe
     const files: FileMap = new Map();
-    const input = { root: this.root, environment: env, recipe: toRender, engineId: this.base.engineId, currentConfig: this.run.config, pool: this.pool, mirrored };
+    const policy: Finding[] = [];
+    const input = { root: this.root, environment: env, recipe: toRender, engineId: this.base.engineId, currentConfig: this.run.config, pool: this.pool, mirrored, policyFindings: policy };
     const recipe = await timed(`render ${env}`, () => tracked(`rendering ${env}`, undefined, () => renderPromoted(input, files)));
-    return { files, kept: [], outcome: { environment: env, previous: prev, recipe, rendered: Object.keys(recipe.services), seeded: !prev } };
+    return { files, kept: [], policy, outcome: { environment: env, previous: prev, recipe, rendered: Object.keys(recipe.services), seeded: !prev } };
   }
 
   /** The record a seed carries: its source at HEAD (for a mirror: the mirrored environment's record, own files at HEAD). */
@@ -198,18 +204,21 @@ export async function planRun(opts: PlanOptions): Promise<Plan> {
   const files: FileMap = new Map();
   const kept = new Set<string>();
   const outcomes: EnvOutcome[] = [];
+  const policyFindings: Finding[] = [];
   for (const job of jobs) {
     if (!job) continue;
+    policyFindings.push(...job.policy);
     for (const [path, content] of job.files) files.set(path, content);
     job.kept.forEach((d) => kept.add(d));
     files.set(recipePath(job.outcome.environment), serializeRecipe(job.outcome.recipe));
     outcomes.push(job.outcome);
   }
-  return { files, scopeDirs: outcomes.map((o) => `environments/${o.environment}`), kept, outcomes, pins: run.pins };
+  return { files, scopeDirs: outcomes.map((o) => `environments/${o.environment}`), kept, outcomes, pins: run.pins, policyFindings: sortFindings(policyFindings) };
 }
 
 interface Job {
   readonly files: FileMap;
+  readonly policy: readonly Finding[];
   readonly kept: readonly string[];
   readonly outcome: EnvOutcome;
 }

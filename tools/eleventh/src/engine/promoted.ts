@@ -15,6 +15,8 @@ import type { ServiceToRender } from './services-env';
 import { renderServices, type RenderPool } from './render-pool';
 import { namesByNamespace, tenantsOf } from './layout';
 import { withSources, type ReleaseSources } from './worktree';
+import { environmentPolicyFindings } from '../policy/check';
+import type { Finding } from '../findings';
 
 export interface PromotedRenderInput {
   readonly root: string;
@@ -28,6 +30,8 @@ export interface PromotedRenderInput {
   readonly pool?: RenderPool;
   /** For a mirror: the recipe of the environment it mirrors, as it is written in the same commit. */
   readonly mirrored?: Recipe;
+  /** Collects the environment policies' findings, checked with the release's own kit and config. */
+  readonly policyFindings?: Finding[];
 }
 
 function recipeAtCommit(root: string, commit: string, env: string): Recipe | undefined {
@@ -82,6 +86,7 @@ export async function renderPromoted(input: PromotedRenderInput, files: FileMap)
     const out = await renderServices(input.pool, { sourceRoot, environment: input.environment, config, kit, kitId, engineId: input.engineId, services, full: true }, files);
     const layout = { environment: config.environment(input.environment), tenants: tenantsOf(config, input.environment), services: namesByNamespace(services) };
     const layers = renderEnvironmentLayers(kit, layout, files, { localProfiles: loadLocalProfiles(sourceRoot), sourceRoot });
+    input.policyFindings?.push(...environmentPolicyFindings(kit, { environment: input.environment, config, services, files }));
     // `manifest` only lets `recipe` skip unchanged services; promoted environments are always rendered whole,
     // and keeping it would make every engine change rewrite their recipes without a promotion.
     const entries = Object.fromEntries(Object.entries(out.entries).map(([name, { manifest: _manifest, ...entry }]) => [name, entry]));

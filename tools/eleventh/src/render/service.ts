@@ -13,6 +13,8 @@ export interface ServiceRenderInput {
   readonly commit: string;
   readonly image: string;
   readonly config: ResolvedServiceConfig;
+  /** environment.yaml `availability` as resolved. */
+  readonly availability: { readonly pdb: boolean; readonly spread: boolean };
   readonly definition: ServiceDefinition;
   /** deploy.ts path, for messages. */
   readonly deployFile: string;
@@ -32,7 +34,7 @@ export function serviceDir(env: string, ns: string, name: string): string {
 
 /** Build, validate (schemas, unknown fields, names, policies) and serialise one service. */
 export function renderService(kit: Kit, input: ServiceRenderInput): RenderedService {
-  const ctx = { environment: input.environment, image: input.image, commit: input.commit, config: input.config };
+  const ctx = { environment: input.environment, image: input.image, commit: input.commit, config: input.config, availability: input.availability };
   let objects;
   try {
     const { definition } = input;

@@ -2,6 +2,7 @@ import { loadConfig } from '../../config/load';
 import { planRun } from '../../engine/plan';
 import { writePlanFor, changedPaths, apply } from '../../engine/apply';
 import { topLevel } from '../../git/run';
+import { refuseOnPolicyFindings } from '../../policy/refuse';
 import { publish } from '../../release/publish';
 import { defineCommand } from '../declare';
 import { ENVS_OPTION, JSON_OPTION } from '../options';
@@ -16,6 +17,7 @@ export const recipeCommand = defineCommand({
 whose image or manifest inputs changed, and writes environments/<env>/recipe.yaml for every environment that
 follows main. A promoted environment with no recipe yet is seeded from its source; otherwise promoted
 environments change only by promote or rollback (a promoted --env is refused).
+Any environment policy finding (rules policy/*) refuses the run: exit 1, nothing written.
 Prints, per environment: its services and pins, what moved, whether it was seeded or already up to date.`,
   options: {
     env: ENVS_OPTION,
@@ -30,6 +32,7 @@ Prints, per environment: its services and pins, what moved, whether it was seede
     const root = topLevel(io.cwd);
     const { result, commits } = await publish({ root, action: 'recipe', commit: options.commit, push: options.push, log: io.err }, async () => {
       const plan = await planRun({ root, mode: 'recipe', envs: options.env, allowDirty: options['allow-dirty'], base: options.base, head: options.head });
+      refuseOnPolicyFindings(plan);
       const wp = writePlanFor(root, plan);
       const changes = changedPaths(wp);
       await apply(root, wp);

@@ -2,6 +2,7 @@ import { planRun } from '../../engine/plan';
 import { writePlanFor, changedPaths, apply } from '../../engine/apply';
 import { finding, type Finding } from '../../findings';
 import { topLevel } from '../../git/run';
+import { refuseOnPolicyFindings } from '../../policy/refuse';
 import { STALE_RULE } from '../../release/verify/render-rules';
 import type { WritePlan } from '../../write';
 import { defineCommand } from '../declare';
@@ -21,7 +22,8 @@ export const renderCommand = defineCommand({
   name: 'render',
   summary: 'Re-render environments in full (those following main from HEAD, promoted ones from their promotedFrom commit); --check writes nothing and exits 1 listing what would change',
   description: `Renders every service of every environment and rewrites the recipes; unchanged files are not touched.
-With --check nothing is written: each file that would change is a finding (rule render/stale).`,
+With --check nothing is written: each file that would change is a finding (rule render/stale).
+Any environment policy finding (rules policy/*, see eleventh policy) refuses the render: exit 1, nothing written.`,
   options: {
     env: ENVS_OPTION,
     check: { type: 'boolean', description: 'write nothing; list each file that would change (`file: … [render/stale]`) and exit 1 if there is one' },
@@ -32,6 +34,7 @@ With --check nothing is written: each file that would change is a finding (rule 
   async run({ options }, io) {
     const root = topLevel(io.cwd);
     const plan = await planRun({ root, mode: 'render', envs: options.env, allowDirty: options['allow-dirty'] });
+    refuseOnPolicyFindings(plan);
     const wp = writePlanFor(root, plan);
     if (options.check) {
       const findings = staleFindings(wp);

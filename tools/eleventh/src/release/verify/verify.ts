@@ -81,6 +81,7 @@ export async function verify(opts: VerifyOptions): Promise<Finding[]> {
   }
   const plan = await freshRender(root, envs, findings);
   if (plan) {
+    findings.push(...plan.policyFindings);
     findings.push(...renderedFilesMatch(root, plan));
     const followers = plan.outcomes.filter((o) => config.followsMain(o.environment) && recipes.has(o.environment));
     // Pins from scratch: with the recipes' pins as `previous`, unchanged inputs would keep a tampered pin.

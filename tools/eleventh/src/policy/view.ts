@@ -1,0 +1,71 @@
+/**
+ * An environment as its policies see it: every service's rendered objects (from the run's in-memory files,
+ * or from disk for a service `recipe` kept as it is), its resolved config with origins, and each
+ * namespace's resolved quota with the tenant.yaml line that set it.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import type { PolicyEnvironment, PolicyService, PolicyTenant, RenderedObject } from '@eleventh/platform';
+import type { ConfigSet } from '../config/load';
+import type { FileMap } from '../render/files';
+import { serviceDir } from '../render/service';
+import { isHandWrittenName } from '../write/paths';
+
+export interface ViewInput {
+  readonly environment: string;
+  readonly config: ConfigSet;
+  readonly services: ReadonlyArray<{ readonly name: string; readonly namespace: string }>;
+  readonly files: FileMap;
+  /** Service folders not in `files` because they are kept as they are on disk, read from `root`. */
+  readonly kept?: ReadonlySet<string>;
+  readonly root?: string;
+}
+
+function objectsOf(file: string, text: string): RenderedObject[] {
+  return parseAllDocuments(text)
+    .flatMap((d) => ('toJS' in d ? [d.toJS() as unknown] : []))
+    .filter((o): o is Record<string, unknown> => !!o && typeof o === 'object' && !Array.isArray(o) && (o as { kind?: unknown }).kind !== 'Kustomization')
+    .map((object) => ({ file, object }));
+}
+
+function filesOf(input: ViewInput, dir: string): Array<[string, string]> {
+  const prefix = `${dir}/`;
+  const inMemory = [...input.files].filter(([p]) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/'));
+  if (inMemory.length > 0 || !input.kept?.has(dir) || !input.root) return inMemory;
+  const abs = join(input.root, dir);
+  if (!existsSync(abs)) return [];
+  return readdirSync(abs).sort().filter((n) => n.endsWith('.yaml')).map((n) => [`${dir}/${n}`, readFileSync(join(abs, n), 'utf8')]);
+}
+
+function serviceView(input: ViewInput, name: string, namespace: string): PolicyService {
+  const dir = serviceDir(input.environment, namespace, name);
+  const objects = filesOf(input, dir)
+    .filter(([p]) => p.endsWith('.yaml') && !isHandWrittenName(p) && !p.endsWith('/kustomization.yaml'))
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .flatMap(([p, text]) => objectsOf(p, text));
+  const { config, provenance } = input.config.service(input.environment, namespace, name);
+  return {
+    name,
+    namespace,
+    objects,
+    config,
+    origin: (key) => {
+      const p = provenance.get(key);
+      return p ? { file: p.file, ...(p.line !== undefined ? { line: p.line } : {}) } : undefined;
+    },
+  };
+}
+
+export function environmentView(input: ViewInput): PolicyEnvironment {
+  const { config, environment } = input;
+  const sources = config.policySources(environment);
+  const tenants: PolicyTenant[] = config.namespaces(environment).map((namespace) => ({
+    namespace,
+    quota: config.tenant(environment, namespace).quota,
+    origin: (key) => sources.tenantOrigin(namespace, key),
+    file: `environments/${environment}/${namespace}/tenant.yaml`,
+  }));
+  const services = [...input.services].sort((a, b) => (a.name < b.name ? -1 : 1)).map((s) => serviceView(input, s.name, s.namespace));
+  return { environment, availability: config.environment(environment).availability, services, tenants };
+}
