@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError } from '../errors';
 import { checkOverrides, loadConfig } from './load';
 import { cleanTrees, configProblems, treeWith } from './testing';
 
@@ -189,3 +190,12 @@ describe('namespaces and services', () => {
     ]);
   });
 });
+
+describe('messages', () => {
+  it("say '(expected …)' once, even when the problem already carries one (a KitError's message)", () => {
+    const kitMessage = "'cluster.git.url' ('u') is not a git URL (expected https://…)";
+    expect(new ConfigError({ file: 'f.yaml', line: 3 }, kitMessage, 'cluster.git {url, branch}').message).toBe(`f.yaml:3: ${kitMessage}`);
+    expect(new ConfigError({ file: 'f.yaml' }, 'bad', 'good').message).toBe('f.yaml: bad (expected good)');
+  });
+});
+
