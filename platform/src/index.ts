@@ -19,7 +19,7 @@ export { renderBaseAddons, SYSTEM_NAMESPACE, BASE_ADDONS, releaseNameOf, defineA
 export { checkObject, checkObjects, describeObject, findUnknownFields, type UnknownField } from './kit/check';
 export { runPolicies, POLICY_RULES, isPinnedImage, type PolicyFinding, type PolicyRule } from './policies';
 export { isDnsSubdomain, isLabelValue } from './kit/names';
-export { isDnsLabel, nameProblem, DNS_LABEL_EXPECTED, RESERVED_NAMES, KUBERNETES_NAMESPACES, GITOPS_NAMESPACES, PLATFORM_NAMESPACES, type NameKind, type NameProblem } from './names';
+export { isDnsLabel, nameProblem, groupProblem, GROUP_EXPECTED, DNS_LABEL_EXPECTED, RESERVED_NAMES, KUBERNETES_NAMESPACES, GITOPS_NAMESPACES, PLATFORM_NAMESPACES, type NameKind, type NameProblem } from './names';
 export { registryProblem, gitUrlProblem, branchProblem, tagPatternProblem, REGISTRY_EXPECTED, GIT_URL_EXPECTED, BRANCH_EXPECTED, TAG_PATTERN_EXPECTED } from './refs';
 export { LABEL, ANNOTATION, MANAGED_BY, serviceLabels, selectorLabels } from './kit/labels';
 export { sortedJson, valuesConfigMapName, VALUES_KEY, VALUES_MOUNT_PATH } from './kit/config-map';

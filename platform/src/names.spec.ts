@@ -3,7 +3,7 @@ import { BASE_ADDONS } from './addons/catalog';
 import { SYSTEM_NAMESPACE } from './addons/system-namespace';
 import { ARGOCD_NAMESPACE } from './kit/bootstrap/argo';
 import { FLUX_NAMESPACE } from './kit/flux';
-import { GITOPS_NAMESPACES, isDnsLabel, nameProblem, PLATFORM_NAMESPACES } from './names';
+import { GITOPS_NAMESPACES, groupProblem, isDnsLabel, nameProblem, PLATFORM_NAMESPACES } from './names';
 
 describe('names', () => {
   it('DNS-1123 labels: lower-case letters, digits and inner dashes, at most 63 characters', () => {
@@ -34,5 +34,13 @@ describe('names', () => {
   it("reserves the platform's own namespaces: its system namespace and every base add-on's", () => {
     expect([...PLATFORM_NAMESPACES].sort()).toEqual([...new Set([SYSTEM_NAMESPACE, ...BASE_ADDONS.map((a) => a.namespace)])].sort());
     expect([...GITOPS_NAMESPACES].sort()).toEqual([ARGOCD_NAMESPACE, FLUX_NAMESPACE].sort());
+  });
+
+  it('team names are identity-provider groups', () => {
+    for (const ok of ['payments-team', 'acme/payments-team', 'team@example.com', 'oidc:payments']) expect(groupProblem(ok), ok).toBeUndefined();
+    expect(groupProblem('payments team')).toBe('has a space');
+    expect(groupProblem('-team')).toBe('does not start with a letter or digit');
+    expect(groupProblem('team,ops')).toBe("has ','");
+    expect(groupProblem('')).toBe('is empty');
   });
 });

@@ -61,3 +61,15 @@ export function nameProblem(kind: NameKind, name: unknown): NameProblem | undefi
   if (why !== undefined) return { problem: `${kind} name '${name}' is reserved: ${why}`, expected: `a name other than ${[...RESERVED_NAMES[kind], '_*'].join(', ')}` };
   return undefined;
 }
+
+/** What a team (an identity-provider group bound to the tenant role) looks like. */
+export const GROUP_EXPECTED = "an identity-provider group, e.g. 'payments-team' or 'acme/payments-team'";
+
+/** Why `team` is not a group name the tenant's RoleBinding can name, or undefined. */
+export function groupProblem(team: string): string | undefined {
+  if (team === '') return 'is empty';
+  if (team.length > 253) return 'is longer than 253 characters';
+  if (!/^[A-Za-z0-9]/.test(team)) return 'does not start with a letter or digit';
+  const bad = /[^A-Za-z0-9._:@/-]/.exec(team);
+  return bad ? `has ${bad[0] === ' ' ? 'a space' : `'${bad[0]}'`}` : undefined;
+}

@@ -2,11 +2,11 @@
  * The one ajv for the published schemas (tools/eleventh/schemas): strict mode, every error, with two
  * declared allowances — the `x-must`/`x-expected`/`x-invalid` message hints are a vocabulary, and union
  * types (`type: [string, number]` for quantities) are allowed — and the formats whose rules are the
- * platform's (platform/src/refs.ts): `registry`, `git-url`, `git-branch`, `tag-pattern`. The engine
+ * platform's (platform/src/refs.ts and names.ts): `registry`, `git-url`, `git-branch`, `tag-pattern`, `group`. The engine
  * validates with it (schema-validate.ts); the testing entry hands the same instance to other packages' specs.
  */
 import Ajv from 'ajv';
-import { branchProblem, gitUrlProblem, registryProblem, tagPatternProblem } from './names';
+import { branchProblem, gitUrlProblem, groupProblem, registryProblem, tagPatternProblem } from './names';
 import { installedKit } from '../load/kit';
 
 /** Format name → why a value is refused (undefined: accepted) and what would be accepted. */
@@ -15,6 +15,7 @@ export const FORMATS: Readonly<Record<string, { readonly problem: (value: string
   'git-url': { problem: gitUrlProblem, expected: () => installedKit().GIT_URL_EXPECTED },
   'git-branch': { problem: branchProblem, expected: () => installedKit().BRANCH_EXPECTED },
   'tag-pattern': { problem: tagPatternProblem, expected: () => installedKit().TAG_PATTERN_EXPECTED },
+  group: { problem: groupProblem, expected: () => installedKit().GROUP_EXPECTED },
 };
 
 /** The message hints: other validators ignore them. */

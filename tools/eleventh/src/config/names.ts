@@ -10,6 +10,9 @@ import { installedKit } from '../load/kit';
 /** Why a name cannot be used for its kind ({problem, expected}), or undefined. */
 export const nameProblem: typeof Platform.nameProblem = (kind, name) => installedKit().nameProblem(kind, name);
 
+/** Why a `team` is not an identity-provider group name, or undefined. */
+export const groupProblem: typeof Platform.groupProblem = (team) => installedKit().groupProblem(team);
+
 export const registryProblem: typeof Platform.registryProblem = (value) => installedKit().registryProblem(value);
 export const gitUrlProblem: typeof Platform.gitUrlProblem = (value) => installedKit().gitUrlProblem(value);
 export const branchProblem: typeof Platform.branchProblem = (value) => installedKit().branchProblem(value);

@@ -67,6 +67,7 @@ const ROWS: readonly Row[] = [
   { name: 'a tag glob no tag can match', edit: replace(PREPROD, "tags: 'preprod-v*'", "tags: 'preprod v*'"), file: PREPROD, lineOf: 'tags:', says: "'promotion.tags' must be a tag glob" },
   { name: 'a profile name that is not a name', edit: replace(PROD, '  - payments-compliance', '  - Payments_Compliance'), file: PROD, lineOf: 'Payments_Compliance', says: "'profiles[1]' must be a profile name" },
   { name: 'an unknown profile', edit: replace(OPS, '  - payments-compliance', '  - payments-complaince'), file: OPS, lineOf: 'payments-complaince', says: "unknown profile 'payments-complaince'" },
+  { name: 'a team that is not a group name', edit: replace(PAYMENTS, 'team: acme/payments-team', "team: 'payments team'"), file: PAYMENTS, lineOf: 'team:', says: "'team' must be a group name: it has a space" },
   { name: 'allowFrom naming no namespace', edit: replace(PAYMENTS, '    - customer', '    - custmer'), file: PAYMENTS, lineOf: '- custmer', says: "network.allowFrom names unknown namespace 'custmer' (did you mean 'customer'?)" },
   { name: 'allowFrom in platform/defaults.yaml naming no namespace', edit: replace(PLATFORM, '    allowFrom: []', '    allowFrom:\n      - monitoring'), file: PLATFORM, lineOf: '- monitoring', says: "network.allowFrom names unknown namespace 'monitoring'" },
   { name: 'reserved namespace kube-system', edit: namespace('kube-system'), file: 'environments/staging/kube-system', says: "namespace folder 'kube-system' is reserved: Kubernetes' own namespace" },
