@@ -1,7 +1,7 @@
 /**
- * ajv (what an editor checks against the published schemas) and the engine (its own validator, then
- * loadConfig with every rule) agree on which files are good. The engine stays the authority for the
- * message: one line, `file:line: …`, counting the modeline as line 1.
+ * ajv as the tests set it up (the published schemas read from disk: what an editor checks against) and the
+ * engine (the same ajv over its bundled schemas with its messages, then loadConfig with every rule) agree on
+ * which files are good. The engine owns the message: one line, `file:line: …`, counting the modeline as line 1.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
