@@ -30,7 +30,9 @@ export {
   type PolicyTenant,
   type RenderedObject,
 } from './policies/environment';
-export { isDnsLabel, isDnsSubdomain, isLabelValue, DNS_LABEL_EXPECTED } from './kit/names';
+export { isDnsSubdomain, isLabelValue } from './kit/names';
+export { isDnsLabel, nameProblem, groupProblem, GROUP_EXPECTED, DNS_LABEL_EXPECTED, RESERVED_NAMES, KUBERNETES_NAMESPACES, GITOPS_NAMESPACES, PLATFORM_NAMESPACES, type NameKind, type NameProblem } from './names';
+export { registryProblem, gitUrlProblem, branchProblem, tagPatternProblem, REGISTRY_EXPECTED, GIT_URL_EXPECTED, BRANCH_EXPECTED, TAG_PATTERN_EXPECTED } from './refs';
 export { LABEL, ANNOTATION, MANAGED_BY, serviceLabels, selectorLabels } from './kit/labels';
 export { sortedJson, valuesConfigMapName, VALUES_KEY, VALUES_MOUNT_PATH } from './kit/config-map';
 export { SERVICE_TYPES } from './kit/validate-spec';

@@ -18,10 +18,10 @@ const PACKAGES = { '@eleventh/cli': 'tools/eleventh', '@eleventh/platform': 'pla
 const LOADED_BY_NAME: Readonly<Record<string, readonly string[]>> = { '@eleventh/cli': ['@eleventh/nx', '@eleventh/platform'] };
 /**
  * What the user's own code shares with a package (one copy in the repository): peers, never dependencies.
- * ajv is an optional peer of @eleventh/cli: only `@eleventh/cli/testing`'s schema helpers load it.
+ * (ajv is a dependency of @eleventh/cli, not a peer: the engine validates every hand-written file with it.)
  */
 const PEERS: Readonly<Record<string, readonly string[]>> = {
-  '@eleventh/cli': ['@eleventh/nx', '@nx/devkit', 'ajv', 'nx'],
+  '@eleventh/cli': ['@eleventh/nx', '@nx/devkit', 'nx'],
   '@eleventh/platform': ['@kubernetes-models/base', 'kubernetes-models'],
   '@eleventh/nx': ['@nx/devkit', 'nx'],
 };

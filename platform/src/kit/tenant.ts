@@ -5,6 +5,7 @@
 import { KitError, show } from '../errors';
 import type { KubeObject, TenantContext } from './types';
 import { assertDnsLabel } from './names';
+import { GROUP_EXPECTED, groupProblem } from '../names';
 import { tenantNamespace } from './tenant/namespace';
 import { tenantQuota } from './tenant/quota';
 import { tenantLimitRange } from './tenant/limit-range';
@@ -14,9 +15,7 @@ import { tenantRoleBinding } from './tenant/rbac';
 function validateTenant(ctx: TenantContext): void {
   assertDnsLabel('environment', ctx.environment);
   assertDnsLabel('namespace', ctx.namespace);
-  if (!/^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,252}$/.test(ctx.team)) {
-    throw new KitError(`'team' (${show(ctx.team)}) is not a group name`, "an identity-provider group, e.g. 'payments-team' or 'acme/payments-team'");
-  }
+  if (typeof ctx.team !== 'string' || groupProblem(ctx.team) !== undefined) throw new KitError(`'team' (${show(ctx.team)}) is not a group name`, GROUP_EXPECTED);
   ctx.allowFrom.forEach((ns, i) => assertDnsLabel(`network.allowFrom[${i}]`, ns));
   (ctx.egressTo ?? []).forEach((ns, i) => assertDnsLabel(`egressTo[${i}]`, ns));
   const { cpu, memory, pods } = ctx.quota;

@@ -23,6 +23,11 @@ function where(w: Where): string {
   return w.column ? `${w.file}:${w.line}:${w.column}` : `${w.file}:${w.line}`;
 }
 
+/** `problem (expected …)`, the hint once: a problem that already carries one (a KitError's message) keeps its own. */
+export function withExpected(problem: string, expected?: string): string {
+  return expected && !problem.includes('(expected ') ? `${problem} (expected ${expected})` : problem;
+}
+
 /** Bad configuration or bad names: exit 2. */
 export class ConfigError extends ElevenError {
   readonly exitCode = 2;
@@ -32,7 +37,7 @@ export class ConfigError extends ElevenError {
     readonly expected?: string,
     options?: { cause?: unknown },
   ) {
-    super(`${where(at)}: ${problem}${expected ? ` (expected ${expected})` : ''}`, options);
+    super(`${where(at)}: ${withExpected(problem, expected)}`, options);
     this.name = 'ConfigError';
   }
   report(): string {

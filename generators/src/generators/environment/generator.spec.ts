@@ -111,6 +111,14 @@ describe('environment generator', () => {
     });
   });
 
+  it.each(['Registry.example.com/acme', 'registry.example.com/acme:v1', 'https://registry.example.com/acme'])('refuses the root registry %s by the engine\'s rule, writing nothing', async (registry) => {
+    const tree = createEnvironmentsTree();
+    for (const env of ['staging', 'preprod', 'prod', 'ops-staging']) tree.delete(`environments/${env}`);
+    const before = tree.listChanges().length;
+    await expect(environmentGenerator(tree, { name: 'dev', registry, gitUrl: 'ssh://git@github.com/acme/p.git' })).rejects.toThrow(`--registry: '${registry}' is not a registry reference: it has`);
+    expect(tree.listChanges()).toHaveLength(before);
+  });
+
   it('gives every namespace of the extended environment an empty-differences tenant.yaml', async () => {
     const tree = await withNamespaces();
     await environmentGenerator(tree, { name: 'qa', extends: 'preprod' });

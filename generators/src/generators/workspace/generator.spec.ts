@@ -197,6 +197,14 @@ describe('workspace generator', () => {
     await expect(generate({ name })).rejects.toThrow(/^package\.json: repository name/);
   });
 
+  it.each([
+    [{ registry: 'Registry.example.com/acme' }, "--registry 'Registry.example.com/acme' is not a registry reference: it has upper-case letters"],
+    [{ registry: 'registry.example.com/acme:v1' }, "--registry 'registry.example.com/acme:v1' is not a registry reference: it has a tag"],
+    [{ gitUrl: 'http://git.example.com/acme.git' }, "--gitUrl 'http://git.example.com/acme.git' is not a git URL Flux can pull: it is plain http"],
+  ])('refuses %j by the engine\'s rule', async (options, message) => {
+    await expect(generate(options)).rejects.toThrow(`environments/staging/environment.yaml: ${message}`);
+  });
+
   it('refuses a team that is not a group name', async () => {
     await expect(generate({ platformTeam: 'not a team' })).rejects.toThrow(
       'CODEOWNERS: --platformTeam "not a team" is not a team (expected a team or group, e.g. acme/platform-team)',

@@ -4,6 +4,7 @@ import { KitError, show } from '../../errors';
 import { DEFAULT_SOURCE_NAME, FLUX_NAMESPACE } from '../flux';
 import { LABEL, MANAGED_BY } from '../labels';
 import { assertDnsLabel } from '../names';
+import { BRANCH_EXPECTED, branchProblem, GIT_URL_EXPECTED, gitUrlProblem } from '../../refs';
 import type { KubeObject } from '../types';
 
 export interface GitSourceProps {
@@ -24,14 +25,12 @@ export interface GitSourceProps {
   readonly verify?: { readonly mode: 'HEAD' | 'Tag' | 'TagAndHEAD'; readonly secretRef: string };
 }
 
-const URL = /^(https?:\/\/|ssh:\/\/|git@[^:]+:)\S+$/;
-
 export function renderGitRepository(props: GitSourceProps): KubeObject {
   assertDnsLabel('environment', props.environment);
-  if (typeof props.url !== 'string' || !URL.test(props.url)) {
-    throw new KitError(`'cluster.git.url' (${show(props.url)}) is not a git URL`, "'https://…', 'ssh://…' or 'git@host:path'");
-  }
-  if (typeof props.branch !== 'string' || props.branch.trim() === '') throw new KitError(`'cluster.git.branch' (${show(props.branch)}) is empty`, 'a branch name, e.g. main');
+  const urlProblem = typeof props.url === 'string' ? gitUrlProblem(props.url) : 'is not a string';
+  if (urlProblem !== undefined) throw new KitError(`'cluster.git.url' (${show(props.url)}) is not a git URL: it ${urlProblem}`, GIT_URL_EXPECTED);
+  const branch = typeof props.branch === 'string' ? branchProblem(props.branch) : 'is not a string';
+  if (branch !== undefined) throw new KitError(`'cluster.git.branch' (${show(props.branch)}) is not a branch name: it ${branch}`, BRANCH_EXPECTED);
   return new GitRepository({
     metadata: { name: props.sourceName ?? DEFAULT_SOURCE_NAME, namespace: FLUX_NAMESPACE, labels: { [LABEL.managedBy]: MANAGED_BY, [LABEL.environment]: props.environment } },
     spec: {

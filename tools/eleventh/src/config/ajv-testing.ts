@@ -1,12 +1,14 @@
 /**
- * Test helper: the published schemas (tools/eleventh/schemas) compiled by ajv, the validator editors' checks
- * agree with (yaml-language-server implements the same draft-07). Strict mode, with two declared allowances:
- * the `x-must`/`x-expected`/`x-invalid` message hints of the engine's own validator are a vocabulary, and
- * union types (`type: [string, number]` for quantities) are allowed.
+ * Test helper: the published schemas (tools/eleventh/schemas), read from disk as they are published,
+ * compiled by the engine's own ajv set-up (ajv.ts: strict mode, the hint vocabulary, union types and the
+ * platform's formats) — what editors' checks agree with (yaml-language-server implements the same draft-07
+ * and ignores the formats it does not know).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv, { type ErrorObject } from 'ajv';
+import type Ajv from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { configAjv } from './ajv';
 
 export const SCHEMAS_DIR = join(__dirname, '..', '..', 'schemas');
 
@@ -21,10 +23,7 @@ export function readSchema(file: string): Record<string, unknown> {
 
 /** A strict ajv holding every published schema under its `$id` (compiled on first use). */
 export function strictAjv(): Ajv {
-  const ajv = new Ajv({ strict: true, allowUnionTypes: true, allErrors: true });
-  ajv.addVocabulary(['x-must', 'x-expected', 'x-invalid']);
-  for (const file of schemaFiles()) ajv.addSchema(readSchema(file));
-  return ajv;
+  return configAjv(schemaFiles().map(readSchema));
 }
 
 /** ajv's findings for `value` against the schema `$id`, as `instancePath: message` lines (empty: valid). */

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError } from '../errors';
 import { checkOverrides, loadConfig } from './load';
 import { cleanTrees, configProblems, treeWith } from './testing';
 
@@ -6,7 +7,7 @@ afterAll(cleanTrees);
 
 const problems = configProblems;
 
-const STAGING = 'registry: r\ncluster:\n  name: s\n  git:\n    url: u\n';
+const STAGING = 'registry: r\ncluster:\n  name: s\n  git:\n    url: https://git.example.com/r.git\n';
 
 describe('schema', () => {
   it('an unknown key is rejected with the nearest valid key', () => {
@@ -97,7 +98,7 @@ describe('extends and promotion', () => {
   it('promotion cycles and self-promotion are reported', () => {
     expect(
       problems({
-        'environments/staging/environment.yaml': 'registry: r\ncluster:\n  name: s\n  git:\n    url: u\npromotion:\n  from: prod\n',
+        'environments/staging/environment.yaml': 'registry: r\ncluster:\n  name: s\n  git:\n    url: https://git.example.com/r.git\npromotion:\n  from: prod\n',
         'environments/ops-staging/environment.yaml': 'extends: staging\npromotion:\n  from: ops-staging\n',
       }),
     ).toEqual([
@@ -133,10 +134,10 @@ describe('namespaces and services', () => {
       'environments/staging/payments/Payments_API/overrides.yaml': 'replicas: 1\n',
     });
     expect(found).toContain(
-      "environments/staging/_ops: namespace folder '_ops' starts with '_', reserved for generated layers (expected a DNS-1123 label: lower-case letters, digits and '-', at most 63 characters, starting and ending with a letter or digit)",
+      "environments/staging/_ops: namespace folder '_ops' is reserved: names starting with '_' belong to generated layers (expected a DNS-1123 label: at most 63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit)",
     );
     expect(found).toContain(
-      "environments/staging/payments/Payments_API: service folder 'Payments_API' is not a valid name (expected a DNS-1123 label: lower-case letters, digits and '-', at most 63 characters, starting and ending with a letter or digit)",
+      `environments/staging/payments/Payments_API: service folder "Payments_API" is not valid (expected a DNS-1123 label: at most 63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit)`,
     );
   });
 
@@ -189,3 +190,12 @@ describe('namespaces and services', () => {
     ]);
   });
 });
+
+describe('messages', () => {
+  it("say '(expected …)' once, even when the problem already carries one (a KitError's message)", () => {
+    const kitMessage = "'cluster.git.url' ('u') is not a git URL (expected https://…)";
+    expect(new ConfigError({ file: 'f.yaml', line: 3 }, kitMessage, 'cluster.git {url, branch}').message).toBe(`f.yaml:3: ${kitMessage}`);
+    expect(new ConfigError({ file: 'f.yaml' }, 'bad', 'good').message).toBe('f.yaml: bad (expected good)');
+  });
+});
+

@@ -12,7 +12,7 @@ const STAGING = [
   'cluster:',
   '  name: s',
   '  git:',
-  '    url: u',
+  '    url: https://git.example.com/r.git',
   'defaults:',
   '  env:',
   '    LOG_LEVEL: info',

@@ -48,7 +48,7 @@ describe('resolution order', () => {
   it('within one environment the tenant beats the environment and the override beats the tenant', () => {
     const config = loadConfig(
       treeWith({
-        'environments/staging/environment.yaml': 'registry: r\ncluster:\n  name: s\n  git:\n    url: u\ndefaults:\n  replicas: 3\n  limits:\n    cpu: 1\n',
+        'environments/staging/environment.yaml': 'registry: r\ncluster:\n  name: s\n  git:\n    url: https://git.example.com/r.git\ndefaults:\n  replicas: 3\n  limits:\n    cpu: 1\n',
         'environments/staging/payments/tenant.yaml': 'team: t\ndefaults:\n  replicas: 4\n',
         [svc]: 'replicas: 6\n',
       }),
@@ -86,7 +86,7 @@ describe('resolution order', () => {
   it('autoscaling: false replaces a map and a map replaces false', () => {
     const config = loadConfig(
       treeWith({
-        'environments/staging/environment.yaml': 'registry: r\ncluster:\n  name: s\n  git:\n    url: u\ndefaults:\n  autoscaling: {min: 2, max: 5, cpuPercent: 70}\n',
+        'environments/staging/environment.yaml': 'registry: r\ncluster:\n  name: s\n  git:\n    url: https://git.example.com/r.git\ndefaults:\n  autoscaling: {min: 2, max: 5, cpuPercent: 70}\n',
         'environments/preprod/payments/tenant.yaml': 'defaults:\n  autoscaling: false\n',
         'environments/prod/payments/payments-api/overrides.yaml': 'autoscaling: {min: 3, max: 9, cpuPercent: 60}\n',
       }),

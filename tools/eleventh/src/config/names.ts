@@ -1,14 +1,19 @@
-/** Name rules for environment, namespace and service folders. */
+/**
+ * Name and reference rules for environment, namespace and service folders and for the values
+ * environment.yaml writes (registry, git URL, branches, tag patterns). The one implementation is
+ * @eleventh/platform's (platform/src/names.ts and refs.ts: the generators use it too); tools/ may only
+ * type-import the platform, so these call the installed package's functions, loaded on first use.
+ */
+import type * as Platform from '@eleventh/platform';
+import { installedKit } from '../load/kit';
 
-const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** Why a name cannot be used for its kind ({problem, expected}), or undefined. */
+export const nameProblem: typeof Platform.nameProblem = (kind, name) => installedKit().nameProblem(kind, name);
 
-export const DNS_1123_EXPECTED = "a DNS-1123 label: lower-case letters, digits and '-', at most 63 characters, starting and ending with a letter or digit";
+/** Why a `team` is not an identity-provider group name, or undefined. */
+export const groupProblem: typeof Platform.groupProblem = (team) => installedKit().groupProblem(team);
 
-export function isDns1123Label(name: string): boolean {
-  return name.length <= 63 && DNS_1123_LABEL.test(name);
-}
-
-/** Folder names starting with `_` are generated layers (`_platform`, `_flux`). */
-export function isReserved(name: string): boolean {
-  return name.startsWith('_');
-}
+export const registryProblem: typeof Platform.registryProblem = (value) => installedKit().registryProblem(value);
+export const gitUrlProblem: typeof Platform.gitUrlProblem = (value) => installedKit().gitUrlProblem(value);
+export const branchProblem: typeof Platform.branchProblem = (value) => installedKit().branchProblem(value);
+export const tagPatternProblem: typeof Platform.tagPatternProblem = (value) => installedKit().tagPatternProblem(value);

@@ -34,7 +34,7 @@ const tenants: Rule = (r) => {
     const parent = chain[chain.length - 2];
     for (const ns of r.inputs.namespaces) {
       const parentLacks = parent === undefined ? new Set<string>() : (lacks.get(`${parent}/${ns}`) ?? new Set<string>());
-      const found = checkTenant(r.tenant(env, ns).leaves, { env, ns, parentLacks, namespaces: r.inputs.namespaces });
+      const found = checkTenant(r.tenant(env, ns).leaves, { env, ns, parentLacks, namespaces: r.inputs.namespaces, itemLine: (file, i) => allowFromLine(r, file, i) });
       lacks.set(`${env}/${ns}`, found.lacking);
       errors.push(...found.errors);
     }
@@ -88,10 +88,17 @@ function allDocs(r: Resolver): Array<[string, YamlDoc]> {
   return out;
 }
 
+/** One file's schema findings, in the order of their lines. */
 function schemaErrors(schema: string, doc: YamlDoc): ConfigError[] {
-  return validateSchema(schema, doc.value).map(
-    (f) => new ConfigError({ file: doc.file, line: doc.lineOf(f.path) }, f.problem, f.expected),
-  );
+  const errors = validateSchema(schema, doc.value).map((f) => new ConfigError({ file: doc.file, line: doc.lineOf(f.path) }, f.problem, f.expected));
+  return errors.map((e, i) => [e, i] as const).sort(([a, i], [b, j]) => (a.at.line ?? 0) - (b.at.line ?? 0) || i - j).map(([e]) => e);
+}
+
+/** The line of `network.allowFrom[i]` in the tenant.yaml or platform/defaults.yaml that wrote the list. */
+function allowFromLine(r: Resolver, file: string, i: number): number | undefined {
+  if (file === r.inputs.platform.file) return r.inputs.platform.lineOf(['tenant', 'network', 'allowFrom', i]);
+  const [, env, ns] = file.split('/');
+  return r.inputs.scan.environments.get(env)?.namespaces.get(ns)?.tenant?.lineOf(['network', 'allowFrom', i]);
 }
 
 function byChainLength(r: Resolver): Array<[string, readonly string[]]> {

@@ -1,7 +1,7 @@
 /**
- * ajv (what an editor checks against the published schemas) and the engine (its own validator, then
- * loadConfig with every rule) agree on which files are good. The engine stays the authority for the
- * message: one line, `file:line: …`, counting the modeline as line 1.
+ * ajv as the tests set it up (the published schemas read from disk: what an editor checks against) and the
+ * engine (the same ajv over its bundled schemas with its messages, then loadConfig with every rule) agree on
+ * which files are good. The engine owns the message: one line, `file:line: …`, counting the modeline as line 1.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -66,6 +66,26 @@ const BAD: ReadonlyArray<readonly [string, [string, string], string]> = [
   ['a quantity that is not one', file(TENANT, 'quota:', '  cpu: lots'), `${TENANT}:3: 'quota.cpu' must be a Kubernetes quantity such as '250m', '1' or '512Mi' (expected quantity, got 'lots')`],
   ['a percentage over 100', file(OVERRIDES, 'autoscaling: {min: 1, max: 2, cpuPercent: 150}'), `${OVERRIDES}:2: 'autoscaling.cpuPercent' must be an integer from 1 to 100 (expected integer, got 150)`],
   ['a missing required key', file(OPS, 'extends: staging', 'cluster:', '  git:', '    verify: {mode: Tag}'), `${OPS}:5: missing key 'secretRef' in 'cluster.git.verify' (expected secretRef)`],
+  [
+    'a registry with a tag',
+    file(OPS, 'extends: staging', 'registry: registry.example.com/acme:v1'),
+    `${OPS}:3: 'registry' must be a registry reference: it has a tag (the engine adds the tag: the pin) (expected lower-case host[:port]/path with no scheme, tag or digest, e.g. registry.example.com/acme, got 'registry.example.com/acme:v1')`,
+  ],
+  [
+    'a plain-http git URL',
+    file(OPS, 'extends: staging', 'cluster:', '  git:', '    url: http://git.example.com/acme.git'),
+    `${OPS}:5: 'cluster.git.url' must be a git URL Flux can pull: it is plain http (credentials and contents would travel unencrypted) (expected https://host/path, ssh://[user@]host/path or scp-like git@host:path, got 'http://git.example.com/acme.git')`,
+  ],
+  [
+    'a branch git refuses',
+    file(OPS, 'extends: staging', 'cluster:', '  git:', "    branch: 'main..'"),
+    `${OPS}:5: 'cluster.git.branch' must be a git branch name: it has '..' (expected a branch name \`git check-ref-format --branch\` accepts, e.g. main or release/2026, got 'main..')`,
+  ],
+  [
+    'a tag regex that does not compile',
+    file(PREPROD, 'extends: staging', 'promotion:', '  from: staging', "  tags: '/preprod-(v/'"),
+    `${PREPROD}:5: 'promotion.tags' must be a tag glob such as 'preprod-v*' or a /regex/: it is not a valid regular expression: /preprod-(v/: Unterminated group (expected a tag glob such as 'prod-v*' or a /regular expression/, got '/preprod-(v/')`,
+  ],
   ['an invalid variable name', file(OVERRIDES, 'env:', "  1BAD: 'x'"), `${OVERRIDES}:3: invalid environment variable name '1BAD' in 'env' (expected letters, digits and '_', not starting with a digit)`],
 ];
 

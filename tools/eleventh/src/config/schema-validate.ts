@@ -1,11 +1,15 @@
 /**
- * A small JSON Schema (draft-07 subset) validator for the hand-written config files. Supports `type`,
- * `properties`, `additionalProperties`, `required`, `items`, `propertyNames`, `pattern`, `minLength`,
- * `minimum`, `maximum`, `const`, `enum`, `anyOf`, `$ref` (local and to the sibling schema files) and the message
- * hints `x-must`, `x-expected`, `x-invalid`. Reports every finding, never stops at the first.
+ * Validate a hand-written config file against its published JSON Schema with ajv (strict, every error;
+ * ajv.ts) and turn ajv's errors into the engine's messages: the dotted key, what it must be (`x-must`),
+ * what was expected and what was got, "did you mean" for a misspelt key, and one finding per key (a value
+ * that breaks several keywords is reported once). `anyOf` is reported like a choice: when the value's type
+ * picks a branch, that branch's findings; otherwise one mismatch naming every branch.
  */
+import type Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { configAjv, FORMATS } from './ajv';
+import { schemaDocuments, type Schema } from './schemas';
 import { nearest } from './suggest';
-import { schemaDocument, type Schema } from './schemas';
 
 export type PathSegment = string | number;
 
@@ -16,106 +20,120 @@ export interface SchemaFinding {
   readonly expected?: string;
 }
 
-interface Cursor {
-  readonly doc: string;
-  readonly schema: Schema;
+let engineAjv: Ajv | undefined;
+function ajv(): Ajv {
+  engineAjv ??= configAjv(schemaDocuments(), { verbose: true });
+  return engineAjv;
 }
 
 /** Validate `value` against the schema file `docName` (e.g. `environment.schema.json`). */
 export function validateSchema(docName: string, value: unknown): SchemaFinding[] {
-  const findings: SchemaFinding[] = [];
-  visit(resolve({ doc: docName, schema: schemaDocument(docName) }), value, [], findings);
-  return findings;
+  const validate = ajv().getSchema(docName);
+  if (!validate) throw new Error(`no schema named ${docName}`);
+  if (validate(value)) return [];
+  return findingsOf(validate.errors ?? [], value);
+}
+
+/** ajv's errors about `data` (the whole document, or the value at `base` re-validated against one anyOf branch) as findings. */
+function findingsOf(errors: readonly ErrorObject[], data: unknown, base: readonly PathSegment[] = []): SchemaFinding[] {
+  const out: SchemaFinding[] = [];
+  const seen = new Set<string>();
+  const push = (f: SchemaFinding, key = f.path.join('\0')): void => {
+    if (!seen.has(key)) out.push(f);
+    seen.add(key);
+  };
+  const choices = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath);
+  const insideChoice = (e: ErrorObject): boolean => e.keyword !== 'anyOf' && choices.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`));
+  for (const e of errors) {
+    if (insideChoice(e) || e.propertyName !== undefined) continue;
+    const path = [...base, ...segments(e.instancePath, data)];
+    const schema = e.parentSchema as Schema;
+    if (e.keyword === 'additionalProperties') {
+      const key = String(e.params.additionalProperty);
+      push(unknownKey(key, path, Object.keys(schema.properties ?? {})), ['unknown', ...path, key].join('\0'));
+    } else if (e.keyword === 'required') {
+      const key = String(e.params.missingProperty);
+      const where = path.length ? ` in '${displayPath(path)}'` : '';
+      push({ path, problem: `missing key '${key}'${where}`, expected: (schema.required ?? []).join(', ') }, ['missing', ...path, key].join('\0'));
+    } else if (e.keyword === 'propertyNames') {
+      const key = String(e.params.propertyName);
+      push(invalidName(schema.propertyNames ?? {}, key, path), ['name', ...path, key].join('\0'));
+    } else if (e.keyword === 'anyOf') {
+      for (const f of choose(schema, e.data, path)) push(f);
+    } else {
+      push(mismatch(schema, e.data, path, e.keyword === 'format' ? String(e.params.format) : undefined));
+    }
+  }
+  // A key whose name is refused is reported for its name only, not also for its value.
+  const badNames = out.filter((f) => f.problem.startsWith('invalid ')).map((f) => f.path.join('\0'));
+  return out.filter((f) => f.problem.startsWith('invalid ') || !badNames.some((n) => f.path.join('\0') === n || f.path.join('\0').startsWith(`${n}\0`)));
+}
+
+/** The branch of `anyOf` the value's type picks (a `const` it equals, else a `type` it has), validated alone. */
+function choose(schema: Schema, value: unknown, path: PathSegment[]): SchemaFinding[] {
+  const branches = (schema.anyOf ?? []).map((b) => ({ branch: b, target: b.$ref ? referenced(b.$ref) : b }));
+  const fitting = branches.find(({ target }) => (target.const !== undefined ? target.const === value : target.type !== undefined && typeMatches(target.type, value)));
+  if (!fitting) return [mismatch(schema, value, path)];
+  const validate = branchValidator(fitting.branch.$ref ?? pointerOf(fitting.branch));
+  return validate(value) ? [] : findingsOf(validate.errors ?? [], value, path);
+}
+
+const branchValidators = new Map<string, ValidateFunction>();
+function branchValidator(ref: string): ValidateFunction {
+  let validate = branchValidators.get(ref);
+  if (!validate) {
+    validate = ajv().compile({ $ref: ref.startsWith('#') ? `${docOfRef(ref)}${ref}` : ref });
+    branchValidators.set(ref, validate);
+  }
+  return validate;
+}
+
+/** A schema reached by `$ref` (`file#/pointer` or a local `#/definitions/…` in any of the documents). */
+function referenced(ref: string): Schema {
+  const found = ajv().getSchema(ref.startsWith('#') ? `${docOfRef(ref)}${ref}` : ref);
+  return (found?.schema ?? {}) as Schema;
+}
+
+/** The document holding a local `#/definitions/<name>` (the definition names are unique across the documents). */
+function docOfRef(ref: string): string {
+  const name = ref.split('/').pop() ?? '';
+  const doc = schemaDocuments().find((d) => d.definitions?.[name] !== undefined) as (Schema & { $id?: string }) | undefined;
+  return doc?.$id ?? '';
+}
+
+/** `$id#/pointer` of a schema object inside one of the documents. */
+function pointerOf(target: Schema): string {
+  for (const doc of schemaDocuments() as ReadonlyArray<Schema & { $id: string }>) {
+    const found = find(doc, target, '');
+    if (found !== undefined) return `${doc.$id}#${found}`;
+  }
+  throw new Error('anyOf branch outside the schema documents');
+}
+
+function find(node: unknown, target: unknown, at: string): string | undefined {
+  if (node === target) return at;
+  if (typeof node !== 'object' || node === null) return undefined;
+  for (const [k, v] of Object.entries(node)) {
+    const hit = find(v, target, `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    if (hit !== undefined) return hit;
+  }
+  return undefined;
+}
+
+function segments(pointer: string, root: unknown): PathSegment[] {
+  const out: PathSegment[] = [];
+  let node = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const segment: PathSegment = Array.isArray(node) ? Number(key) : key;
+    out.push(segment);
+    node = isPlainObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined;
+  }
+  return out;
 }
 
 export function displayPath(path: readonly PathSegment[]): string {
   return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
-}
-
-function resolve(cursor: Cursor): Cursor {
-  let current = cursor;
-  while (current.schema.$ref !== undefined) {
-    const [file, pointer] = current.schema.$ref.split('#');
-    const doc = file === '' ? current.doc : file;
-    let schema = schemaDocument(doc);
-    for (const part of (pointer ?? '').split('/').filter(Boolean)) {
-      schema = (schema as Record<string, Schema>)[part];
-    }
-    const hints = { 'x-must': current.schema['x-must'], 'x-expected': current.schema['x-expected'] };
-    current = { doc, schema: { ...schema, ...stripUndefined(hints) } };
-  }
-  return current;
-}
-
-function stripUndefined(o: Record<string, unknown>): Partial<Schema> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<Schema>;
-}
-
-function visit(cursor: Cursor, value: unknown, path: PathSegment[], out: SchemaFinding[]): void {
-  const { schema } = cursor;
-  if (schema.anyOf) return visitAnyOf(cursor, value, path, out);
-  if (schema.const !== undefined && value !== schema.const) return mismatch(schema, value, path, out);
-  if (schema.enum !== undefined && !schema.enum.includes(value)) return mismatch(schema, value, path, out);
-  if (schema.type !== undefined && !typeMatches(schema.type, value)) return mismatch(schema, value, path, out);
-  if (typeof value === 'string') return visitString(schema, value, path, out);
-  if (typeof value === 'number') return visitNumber(schema, value, path, out);
-  if (Array.isArray(value)) return visitArray(cursor, value, path, out);
-  if (isPlainObject(value)) visitObject(cursor, value, path, out);
-}
-
-function visitAnyOf(cursor: Cursor, value: unknown, path: PathSegment[], out: SchemaFinding[]): void {
-  const branches = (cursor.schema.anyOf ?? []).map((b) => resolve({ doc: cursor.doc, schema: b }));
-  const fitting = branches.find((b) =>
-    b.schema.const !== undefined ? b.schema.const === value : b.schema.type !== undefined && typeMatches(b.schema.type, value),
-  );
-  if (!fitting) return mismatch(cursor.schema, value, path, out);
-  visit(fitting, value, path, out);
-}
-
-function visitString(schema: Schema, value: string, path: PathSegment[], out: SchemaFinding[]): void {
-  const tooShort = schema.minLength !== undefined && value.length < schema.minLength;
-  const badPattern = schema.pattern !== undefined && !new RegExp(schema.pattern).test(value);
-  if (tooShort || badPattern) mismatch(schema, value, path, out);
-}
-
-function visitNumber(schema: Schema, value: number, path: PathSegment[], out: SchemaFinding[]): void {
-  const low = schema.minimum !== undefined && value < schema.minimum;
-  const high = schema.maximum !== undefined && value > schema.maximum;
-  if (low || high) mismatch(schema, value, path, out);
-}
-
-function visitArray(cursor: Cursor, value: unknown[], path: PathSegment[], out: SchemaFinding[]): void {
-  const items = cursor.schema.items;
-  if (!items) return;
-  value.forEach((item, i) => visit(resolve({ doc: cursor.doc, schema: items }), item, [...path, i], out));
-}
-
-function visitObject(cursor: Cursor, value: Record<string, unknown>, path: PathSegment[], out: SchemaFinding[]): void {
-  const { schema, doc } = cursor;
-  const known = Object.keys(schema.properties ?? {});
-  for (const key of schema.required ?? []) {
-    if (!(key in value)) {
-      const where = path.length ? ` in '${displayPath(path)}'` : '';
-      out.push({ path, problem: `missing key '${key}'${where}`, expected: (schema.required ?? []).join(', ') });
-    }
-  }
-  for (const [key, child] of Object.entries(value)) {
-    const keyPath = [...path, key];
-    const propertySchema = schema.properties?.[key];
-    if (schema.propertyNames && !nameAllowed(schema.propertyNames, key)) {
-      out.push(invalidName(schema.propertyNames, key, path));
-    } else if (propertySchema) {
-      visit(resolve({ doc, schema: propertySchema }), child, keyPath, out);
-    } else if (schema.additionalProperties === false) {
-      out.push(unknownKey(key, path, known));
-    } else if (typeof schema.additionalProperties === 'object') {
-      visit(resolve({ doc, schema: schema.additionalProperties }), child, keyPath, out);
-    }
-  }
-}
-
-function nameAllowed(rule: Schema, key: string): boolean {
-  return rule.pattern === undefined || new RegExp(rule.pattern).test(key);
 }
 
 function invalidName(rule: Schema, key: string, path: PathSegment[]): SchemaFinding {
@@ -130,16 +148,19 @@ function unknownKey(key: string, path: PathSegment[], known: string[]): SchemaFi
   return { path: [...path, key], problem: `unknown key '${key}'${where}`, expected: `one of: ${known.join(', ')}` };
 }
 
-function mismatch(schema: Schema, value: unknown, path: PathSegment[], out: SchemaFinding[]): void {
+/** `'key' must be <x-must>[: it <why>] (expected <x-expected or the format's or the type>, got <value>)`. */
+function mismatch(schema: Schema, value: unknown, path: readonly PathSegment[], format?: string): SchemaFinding {
   const name = path.length ? `'${displayPath(path)}'` : 'the file';
   const must = schema['x-must'] ?? `of type ${typeNames(schema)}`;
-  const expected = schema['x-expected'] ?? typeNames(schema);
-  out.push({ path, problem: `${name} must be ${must}`, expected: `${expected}, got ${describeValue(value)}` });
+  const rule = format === undefined ? undefined : FORMATS[format];
+  const why = rule && typeof value === 'string' ? rule.problem(value) : undefined;
+  const expected = schema['x-expected'] ?? rule?.expected() ?? typeNames(schema);
+  return { path, problem: `${name} must be ${must}${why ? `: it ${why}` : ''}`, expected: `${expected}, got ${describeValue(value)}` };
 }
 
 function typeNames(schema: Schema): string {
   if (schema.enum) return schema.enum.map((v) => JSON.stringify(v)).join(' or ');
-  if (schema.anyOf) return schema.anyOf.map((b) => (b.const !== undefined ? JSON.stringify(b.const) : typeNames(b))).join(' or ');
+  if (schema.anyOf) return schema.anyOf.map((b) => (b.const !== undefined ? JSON.stringify(b.const) : typeNames(b.$ref ? referenced(b.$ref) : b))).join(' or ');
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
   const named = types.filter((t) => t !== 'null').map((t) => (t === 'object' ? 'map' : t === 'array' ? 'list' : t));
   return named.join(' or ') || 'value';

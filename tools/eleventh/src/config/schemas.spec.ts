@@ -50,6 +50,32 @@ describe('schemas', () => {
   });
 });
 
+describe('ajv errors as the engine reports them', () => {
+  it('a choice (anyOf) is reported inside the branch the value picks, through $ref', () => {
+    const env = { platform: { addons: { 'cert-manager': { version: '^1.2', enabld: true } } } };
+    expect(validateSchema('environment.schema.json', env)).toEqual([
+      { path: ['platform', 'addons', 'cert-manager', 'enabld'], problem: "unknown key 'enabld' in 'platform.addons.cert-manager' (did you mean 'enabled'?)" },
+      { path: ['platform', 'addons', 'cert-manager', 'version'], problem: "'platform.addons.cert-manager.version' must be an exact chart version such as 1.21.1 or v1.21.1 (no ranges: ^, ~, >=, x, *)", expected: "string, got '^1.2'" },
+    ]);
+  });
+
+  it('a value no branch fits names every branch once', () => {
+    expect(validateSchema('environment.schema.json', { platform: { addons: { traefik: 3 } } })).toEqual([
+      { path: ['platform', 'addons', 'traefik'], problem: "'platform.addons.traefik' must be false, true or a map {enabled, version}", expected: 'boolean or map, got 3' },
+    ]);
+  });
+
+  it('a key whose name is refused is reported for its name only', () => {
+    expect(validateSchema('environment.schema.json', { platform: { addons: { Bad_Name: 3 } } })).toEqual([
+      { path: ['platform', 'addons', 'Bad_Name'], problem: "invalid add-on name 'Bad_Name' in 'platform.addons'", expected: undefined },
+    ]);
+  });
+
+  it('a value that breaks two keywords is reported once', () => {
+    expect(validateSchema('environment.schema.json', { registry: '' })).toHaveLength(1);
+  });
+});
+
 describe('suggestions', () => {
   it('measure edit distance', () => {
     expect(levenshtein('replcias', 'replicas')).toBe(1);

@@ -6,7 +6,7 @@ import platformSettings from '../../schemas/platform-settings.schema.json';
 import serviceConfig from '../../schemas/service-config.schema.json';
 import tenant from '../../schemas/tenant.schema.json';
 
-/** The subset of draft-07 the validator understands, plus message hints. */
+/** The parts of a draft-07 schema the messages read (ajv validates; see schema-validate.ts), plus message hints. */
 export interface Schema {
   readonly $ref?: string;
   readonly type?: string | readonly string[];
@@ -23,6 +23,7 @@ export interface Schema {
   readonly enum?: readonly unknown[];
   readonly anyOf?: readonly Schema[];
   readonly definitions?: Readonly<Record<string, Schema>>;
+  readonly format?: string;
   /** Completes "'key' must be …". */
   readonly 'x-must'?: string;
   /** What "(expected …, got …)" names instead of the JSON type. */
@@ -44,4 +45,9 @@ export function schemaDocument(name: string): Schema {
   const schema = documents[name];
   if (!schema) throw new Error(`no schema named ${name}`);
   return schema;
+}
+
+/** Every schema document, for ajv. */
+export function schemaDocuments(): readonly Schema[] {
+  return Object.values(documents);
 }

@@ -60,10 +60,14 @@ export function checkNamespaceSets(envs: ReadonlyMap<string, ScannedEnvironment>
   return errors;
 }
 
-/** Required keys after the merge and `network.allowFrom` naming known namespaces. */
+/**
+ * Required keys after the merge and `network.allowFrom` naming known namespaces. An allowFrom list is
+ * checked as this environment inherits it, wherever it was written (platform/defaults.yaml, a tenant.yaml
+ * up the chain), and blamed at the item that names the unknown namespace (`itemLine`: file, index → line).
+ */
 export function checkTenant(
   leaves: Leaves,
-  ctx: { env: string; ns: string; parentLacks: ReadonlySet<string>; namespaces: readonly string[] },
+  ctx: { env: string; ns: string; parentLacks: ReadonlySet<string>; namespaces: readonly string[]; itemLine?: (file: string, index: number) => number | undefined },
 ): { errors: ConfigError[]; lacking: Set<string> } {
   const file = `environments/${ctx.env}/${ctx.ns}/tenant.yaml`;
   const errors: ConfigError[] = [];
@@ -72,12 +76,13 @@ export function checkTenant(
     if (!ctx.parentLacks.has(key)) errors.push(new ConfigError({ file }, `missing '${key}'`, 'it in this file, the same file of an environment it extends, or platform/defaults.yaml tenant'));
   }
   const allow = leafAt(leaves, ['network', 'allowFrom']);
-  if (allow && Array.isArray(allow.value) && allow.file === file) {
-    for (const name of allow.value) {
-      if (typeof name === 'string' && !ctx.namespaces.includes(name)) {
-        errors.push(new ConfigError({ file, line: allow.line }, `network.allowFrom names unknown namespace '${name}'${didYouMean(name, ctx.namespaces)}`, `one of: ${ctx.namespaces.join(', ')}`));
-      }
-    }
+  if (allow && Array.isArray(allow.value)) {
+    allow.value.forEach((name: unknown, i) => {
+      if (typeof name === 'string' && ctx.namespaces.includes(name)) return;
+      const at = { file: allow.file, line: ctx.itemLine?.(allow.file, i) ?? allow.line };
+      const what = typeof name === 'string' ? `unknown namespace '${name}'${didYouMean(name, ctx.namespaces)}` : `${JSON.stringify(name)}, which is not a namespace name`;
+      errors.push(new ConfigError(at, `network.allowFrom names ${what}`, `one of: ${ctx.namespaces.join(', ')}`));
+    });
   }
   return { errors, lacking };
 }

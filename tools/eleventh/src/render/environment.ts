@@ -38,7 +38,7 @@ function fluxObjects(kit: Kit, env: ResolvedEnvironment, namespaces: readonly st
       const after = afterPlatform.length > 0 ? { afterPlatform } : {};
       return kit.renderFluxBootstrap({ environment: env.name, url: env.cluster.git.url, branch: env.cluster.git.branch, namespaces, ...(verify ? { verify } : {}), ...after });
     } catch (err) {
-      if (err instanceof kit.KitError) throw new ConfigError({ file: `environments/${env.name}/environment.yaml` }, err.message, 'cluster.git {url, branch}');
+      if (err instanceof kit.KitError) throw new ConfigError({ file: `environments/${env.name}/environment.yaml` }, err.problem, err.expected ?? 'cluster.git {url, branch}');
       throw err;
     }
   }

@@ -4,6 +4,7 @@ import { GeneratorError } from '../../../utils/errors';
 import { assertName } from '../../../utils/names';
 import { ENVIRONMENTS_DIR, environmentPath, listEnvironments, listNamespaces, type EnvironmentFile } from '../../../utils/environments';
 import { secondOwnersIn } from '@eleventh/cli';
+import { REGISTRY_EXPECTED, registryProblem } from '@eleventh/platform';
 import type { EnvironmentGeneratorSchema } from '../schema';
 import { resolveRelease, type Release } from './release-mode';
 
@@ -38,6 +39,13 @@ function checkScalar(flag: string, value: string): string {
   if (value === '' || /['\n\r]/.test(value)) {
     throw new GeneratorError(flag, `${JSON.stringify(value)} cannot be used`, "a non-empty single line without '");
   }
+  return value;
+}
+
+/** `--registry` by the engine's rule (@eleventh/platform `registryProblem`): what environment.yaml may say. */
+function checkRegistry(value: string): string {
+  const problem = registryProblem(value);
+  if (problem !== undefined) throw new GeneratorError('--registry', `'${value}' is not a registry reference: it ${problem}`, REGISTRY_EXPECTED);
   return value;
 }
 
@@ -113,7 +121,7 @@ export function normalizeOptions(tree: Tree, o: EnvironmentGeneratorSchema): Nor
     releaseNote: note,
     clusterName: checkScalar('--cluster-name', o.clusterName ?? name),
     ...resolveGit(o, envs, parent),
-    registry: o.registry === undefined ? null : checkScalar('--registry', o.registry),
+    registry: o.registry === undefined ? null : checkRegistry(o.registry),
     namespaces: parent ? listNamespaces(tree, parent.name) : [],
     skipFormat: o.skipFormat ?? false,
   };

@@ -1,5 +1,6 @@
 /** Defaults and checks for the workspace generator: everything is decided before the first write. */
 import type { Tree } from '@nx/devkit';
+import { GIT_URL_EXPECTED, gitUrlProblem, REGISTRY_EXPECTED, registryProblem } from '@eleventh/platform';
 import { GeneratorError, nameProblem } from '../../../utils';
 import type { WorkspaceGeneratorSchema } from '../schema';
 import { eleventhVersion } from './versions';
@@ -31,6 +32,13 @@ function checkTeam(key: string, team: string): string {
   return team.replace(/^@/, '');
 }
 
+/** `--registry` and `--gitUrl` by the engine's rules (@eleventh/platform refs): what environment.yaml may say. */
+function checkReference(flag: string, value: string, problem: (v: string) => string | undefined, what: string, expected: string): string {
+  const why = problem(value);
+  if (why !== undefined) throw new GeneratorError('environments/staging/environment.yaml', `--${flag} '${value}' is not ${what}: it ${why}`, expected);
+  return value;
+}
+
 export function normalizeOptions(tree: Tree, options: WorkspaceGeneratorSchema): NormalizedWorkspaceOptions {
   const existing = WORKSPACE_MARKERS.find((path) => tree.exists(path));
   if (existing) {
@@ -41,8 +49,8 @@ export function normalizeOptions(tree: Tree, options: WorkspaceGeneratorSchema):
   const name = options.name;
   return {
     name,
-    registry: options.registry ?? `registry.example.com/${name}`,
-    gitUrl: options.gitUrl ?? `https://git.example.com/${name}.git`,
+    registry: checkReference('registry', options.registry ?? `registry.example.com/${name}`, registryProblem, 'a registry reference', REGISTRY_EXPECTED),
+    gitUrl: checkReference('gitUrl', options.gitUrl ?? `https://git.example.com/${name}.git`, gitUrlProblem, 'a git URL Flux can pull', GIT_URL_EXPECTED),
     platformTeam: checkTeam('platformTeam', options.platformTeam ?? 'platform-team'),
     appsTeam: checkTeam('appsTeam', options.appsTeam ?? 'app-developers'),
     vendor: options.vendor ?? false,

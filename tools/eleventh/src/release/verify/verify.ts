@@ -1,7 +1,7 @@
 /** `eleventh verify`: recipes ↔ rendered files ↔ git history ↔ policies. Every finding, never the first only. */
 import { loadConfig } from '../../config/load';
 import { planRun, type Plan } from '../../engine/plan';
-import { ConfigError, ElevenError } from '../../errors';
+import { ConfigError, ElevenError, withExpected } from '../../errors';
 import { finding, findingFromLine, sortFindings, type Finding } from '../../findings';
 import { gitText } from '../../git/run';
 import { loadKit } from '../../load/kit';
@@ -24,7 +24,7 @@ function recipeOrFinding(root: string, env: string, findings: Finding[]): Recipe
     if (!recipe) findings.push(finding(recipePath(env), 'recipe/present', 'missing (expected `eleventh recipe` to write it)'));
     return recipe;
   } catch (err) {
-    if (err instanceof ConfigError) findings.push(finding(err.at.file, 'recipe/readable', `${err.problem}${err.expected ? ` (expected ${err.expected})` : ''}`, err.at.line));
+    if (err instanceof ConfigError) findings.push(finding(err.at.file, 'recipe/readable', withExpected(err.problem, err.expected), err.at.line));
     else if (err instanceof ElevenError) findings.push(findingFromLine(err.report(), 'recipe/readable', recipePath(env)));
     else throw err;
     return undefined;

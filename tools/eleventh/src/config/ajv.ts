@@ -1,0 +1,31 @@
+/**
+ * The one ajv for the published schemas (tools/eleventh/schemas): strict mode, every error, with two
+ * declared allowances — the `x-must`/`x-expected`/`x-invalid` message hints are a vocabulary, and union
+ * types (`type: [string, number]` for quantities) are allowed — and the formats whose rules are the
+ * platform's (platform/src/refs.ts and names.ts): `registry`, `git-url`, `git-branch`, `tag-pattern`, `group`. The engine
+ * validates with it (schema-validate.ts); the testing entry hands the same instance to other packages' specs.
+ */
+import Ajv from 'ajv';
+import { branchProblem, gitUrlProblem, groupProblem, registryProblem, tagPatternProblem } from './names';
+import { installedKit } from '../load/kit';
+
+/** Format name → why a value is refused (undefined: accepted) and what would be accepted. */
+export const FORMATS: Readonly<Record<string, { readonly problem: (value: string) => string | undefined; readonly expected: () => string }>> = {
+  registry: { problem: registryProblem, expected: () => installedKit().REGISTRY_EXPECTED },
+  'git-url': { problem: gitUrlProblem, expected: () => installedKit().GIT_URL_EXPECTED },
+  'git-branch': { problem: branchProblem, expected: () => installedKit().BRANCH_EXPECTED },
+  'tag-pattern': { problem: tagPatternProblem, expected: () => installedKit().TAG_PATTERN_EXPECTED },
+  group: { problem: groupProblem, expected: () => installedKit().GROUP_EXPECTED },
+};
+
+/** The message hints: other validators ignore them. */
+export const HINT_KEYWORDS = ['x-must', 'x-expected', 'x-invalid'] as const;
+
+/** A strict ajv holding `schemas` under their `$id` (each compiled on first use). `verbose` keeps the failing schema on every error. */
+export function configAjv(schemas: Iterable<object>, options: { verbose?: boolean } = {}): Ajv {
+  const ajv = new Ajv({ strict: true, allowUnionTypes: true, allErrors: true, verbose: options.verbose ?? false });
+  ajv.addVocabulary([...HINT_KEYWORDS]);
+  for (const [name, rule] of Object.entries(FORMATS)) ajv.addFormat(name, { type: 'string', validate: (value: string) => rule.problem(value) === undefined });
+  for (const schema of schemas) ajv.addSchema(schema);
+  return ajv;
+}
