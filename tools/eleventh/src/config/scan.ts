@@ -3,9 +3,10 @@
  * `<env>/<ns>/<svc>/overrides.yaml`. Everything else is generated or ignored. Reports bad folder names
  * and malformed YAML; parses every file found.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../errors';
+import { readHandWrittenIfPresent } from '../files/hand-written';
 import { parseYaml, type YamlDoc } from '../yaml/read';
 import { DNS_1123_EXPECTED, isDns1123Label, isReserved } from './names';
 
@@ -36,13 +37,14 @@ class Scanner {
   malformed = false;
   constructor(readonly root: string) {}
 
-  /** Parse a hand-written file, or undefined when absent or generated. */
+  /**
+   * Parse a hand-written file, or undefined when absent or generated. A file that cannot be read safely
+   * (a symlink out of the repository, a folder, a FIFO, over 1 MiB: files/hand-written.ts) is reported.
+   */
   read(rel: string): YamlDoc | undefined {
-    const abs = join(this.root, rel);
-    if (!existsSync(abs)) return undefined;
-    const text = readFileSync(abs, 'utf8');
-    if (text.startsWith(GENERATED_PREFIX)) return undefined;
     try {
+      const text = readHandWrittenIfPresent(this.root, rel);
+      if (text === undefined || text.startsWith(GENERATED_PREFIX)) return undefined;
       return parseYaml(text, rel);
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
