@@ -4,7 +4,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { ConfigError } from '../errors';
-import { readHandWritten } from '../files/hand-written';
+import { readHandWrittenIfPresent } from '../files/hand-written';
 
 /** More aliases than this in one file is refused (a "billion laughs" file expands exponentially). */
 export const MAX_ALIASES = 100;
@@ -20,7 +20,9 @@ export interface YamlDoc {
 
 /** Read `root/relPath` and parse it. Unreadable or malformed files throw ConfigError. */
 export function readYamlFile(root: string, relPath: string): YamlDoc {
-  return parseYaml(readHandWritten(root, relPath), relPath);
+  const text = readHandWrittenIfPresent(root, relPath);
+  if (text === undefined) throw new ConfigError({ file: relPath }, 'cannot read file (ENOENT)', 'a readable YAML file');
+  return parseYaml(text, relPath);
 }
 
 /** Parse YAML text that came from `relPath`. */
