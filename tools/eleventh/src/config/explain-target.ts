@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../errors';
-import { checkHandWritten } from '../files/hand-written';
+import { checkHandWritten } from '../hand-written/read';
 import { readServiceHeaders } from '../load/services';
 import type { ConfigSet } from './load';
 import { didYouMean } from './suggest';

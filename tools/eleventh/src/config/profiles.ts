@@ -5,7 +5,7 @@
  * before the environment chain, in `profiles:` order.
  */
 import { readFileSync } from 'node:fs';
-import { readHandWrittenIfPresent } from '../files/hand-written';
+import { readHandWrittenIfPresent } from '../hand-written/read';
 import { isAbsolute, relative, sep } from 'node:path';
 import { loadKit, loadLocalProfiles, type Kit } from '../load/kit';
 import type { YamlDoc } from '../yaml/read';

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../errors';
-import { readHandWrittenIfPresent } from '../files/hand-written';
+import { readHandWrittenIfPresent } from '../hand-written/read';
 import { parseYaml, type YamlDoc } from '../yaml/read';
 import { DNS_1123_EXPECTED, isDns1123Label, isReserved } from './names';
 
@@ -39,7 +39,7 @@ class Scanner {
 
   /**
    * Parse a hand-written file, or undefined when absent or generated. A file that cannot be read safely
-   * (a symlink out of the repository, a folder, a FIFO, over 1 MiB: files/hand-written.ts) is reported.
+   * (a symlink out of the repository, a folder, a FIFO, over 1 MiB: hand-written/read.ts) is reported.
    */
   read(rel: string): YamlDoc | undefined {
     try {

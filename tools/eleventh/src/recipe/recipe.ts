@@ -2,7 +2,7 @@
 import { parse } from 'yaml';
 import type { PromotedFrom, Recipe, RecipeAddon, RecipeEntry } from '../model';
 import { ConfigError } from '../errors';
-import { MAX_RECIPE_BYTES, readHandWrittenIfPresent } from '../files/hand-written';
+import { MAX_RECIPE_BYTES, readHandWrittenIfPresent } from '../hand-written/read';
 import { toYaml } from '../render/files';
 import { fastParseRecipe } from './fast-parse';
 

@@ -4,7 +4,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { ConfigError } from '../errors';
-import { readHandWrittenIfPresent } from '../files/hand-written';
+import { readHandWrittenIfPresent } from '../hand-written/read';
 
 /** More aliases than this in one file is refused (a "billion laughs" file expands exponentially). */
 export const MAX_ALIASES = 100;
