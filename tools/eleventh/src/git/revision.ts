@@ -2,8 +2,8 @@
  * A revision named on the command line (`preview --base`, `recipe --base/--head`): resolved to a full SHA,
  * or one line, exit 2: `--base: unknown revision 'garbage' (expected a branch, tag or commit)`.
  */
-import { ElevenError } from '../errors';
-import { assertFullHistory, git } from './run';
+import { ElevenError, SHALLOW_HINT } from '../errors';
+import { git, isShallow } from './run';
 
 /** A bad revision or history question in a command-line option: `option: problem (expected …)`, exit 2. */
 export class RevisionError extends ElevenError {
@@ -26,11 +26,11 @@ export function commitOf(root: string, rev: string): string | undefined {
 
 /**
  * The commit an option names. In a shallow clone an unknown revision may just be history that was not
- * fetched: that is said instead (assertFullHistory).
+ * fetched: the message says so too.
  */
 export function resolveRevision(root: string, option: string, rev: string): string {
   const commit = commitOf(root, rev);
   if (commit) return commit;
-  assertFullHistory(root);
-  throw new RevisionError(option, `unknown revision '${rev}'`, 'a branch, tag or commit');
+  const shallow = isShallow(root) ? `; ${SHALLOW_HINT}` : '';
+  throw new RevisionError(option, `unknown revision '${rev}'`, `a branch, tag or commit${shallow}`);
 }

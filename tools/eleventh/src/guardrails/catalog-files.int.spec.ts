@@ -138,6 +138,7 @@ const rows: Row[] = [
   { name: 'recipe in a shallow clone when pins need history', inShallowClone: true, setup: (r) => ['staging', 'ops-staging'].forEach((e) => rmSync(join(r, `environments/${e}/recipe.yaml`))), args: ['recipe'], where: 'pins', says: `pins: ${SHALLOW}` },
   { name: 'verify in a shallow clone', inShallowClone: true, args: ['verify'], where: 'verify', says: `verify: ${SHALLOW}` },
   { name: 'history in a shallow clone', inShallowClone: true, args: ['history', 'staging'], where: 'history', says: `history: ${SHALLOW}` },
+  { name: 'recipe --base garbage in a shallow clone says both', inShallowClone: true, args: ['recipe', '--base', 'garbage'], where: '--base', says: `--base: unknown revision 'garbage' (expected a branch, tag or commit; ${SHALLOW})` },
   { name: 'render --check in a shallow clone (a pinned commit is a bad object)', inShallowClone: true, args: ['render', '--check'], where: 'eleventh', says: SHALLOW },
 ];
 
