@@ -81,6 +81,20 @@ export class GitError extends ElevenError {
   }
 }
 
+export const SHALLOW_HINT = 'this clone is shallow: fetch full history (git fetch --unshallow, or actions/checkout with fetch-depth: 0)';
+
+/** The command needs git history a shallow clone (CI's default `fetch-depth: 1`) does not have: exit 2. */
+export class ShallowCloneError extends ElevenError {
+  readonly exitCode = 2;
+  constructor(readonly what?: string, options?: { cause?: unknown }) {
+    super(what ? `${what}: ${SHALLOW_HINT}` : SHALLOW_HINT, options);
+    this.name = 'ShallowCloneError';
+  }
+  report(): string {
+    return `eleventh: ${this.message}`;
+  }
+}
+
 /** A rendered object broke a schema or a platform policy: exit 2 at render time (nothing is written). */
 export class ValidationError extends ElevenError {
   readonly exitCode = 2;

@@ -7,6 +7,7 @@ import { clearProgressLine } from '../progress';
 import type { Command, CommandIO } from './command';
 import { commands } from './commands';
 import { EXIT } from './exit-codes';
+import { stopGraphWorkers } from '../pins/graph';
 import { topLevelHelp } from './help';
 
 /** The version of @eleventh/cli (tools/eleventh/package.json). */
@@ -76,10 +77,12 @@ export function main(argv: readonly string[]): void {
   runCli(argv, io).then(
     (code) => {
       settled = true;
+      stopGraphWorkers();
       process.exitCode = code;
     },
     (err: unknown) => {
       settled = true;
+      stopGraphWorkers();
       process.stderr.write(`${String(err)}\n`);
       process.exitCode = EXIT.internal;
     },

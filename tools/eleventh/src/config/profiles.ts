@@ -5,6 +5,7 @@
  * before the environment chain, in `profiles:` order.
  */
 import { readFileSync } from 'node:fs';
+import { readHandWrittenIfPresent } from '../hand-written/read';
 import { isAbsolute, relative, sep } from 'node:path';
 import { loadKit, loadLocalProfiles, type Kit } from '../load/kit';
 import type { YamlDoc } from '../yaml/read';
@@ -44,7 +45,8 @@ function documentOf(root: string, profile: Profile): YamlDoc | undefined {
   const file = sourceFileOf(root, profile);
   let text = '';
   try {
-    text = readFileSync(isAbsolute(file) ? file : `${root}/${file}`, 'utf8');
+    // A kit profile inside the repository is read as a hand-written file (regular, inside, ≤ 1 MiB).
+    text = (isAbsolute(file) ? readFileSync(file, 'utf8') : readHandWrittenIfPresent(root, file)) ?? '';
   } catch {
     // no source to point into: the file alone is named
   }

@@ -3,9 +3,10 @@
  * `<env>/<ns>/<svc>/overrides.yaml`. Everything else is generated or ignored. Reports bad folder names
  * and malformed YAML; parses every file found.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../errors';
+import { readHandWrittenIfPresent } from '../hand-written/read';
 import { parseYaml, type YamlDoc } from '../yaml/read';
 import { nameProblem } from './names';
 
@@ -36,13 +37,14 @@ class Scanner {
   malformed = false;
   constructor(readonly root: string) {}
 
-  /** Parse a hand-written file, or undefined when absent or generated. */
+  /**
+   * Parse a hand-written file, or undefined when absent or generated. A file that cannot be read safely
+   * (a symlink out of the repository, a folder, a FIFO, over 1 MiB: hand-written/read.ts) is reported.
+   */
   read(rel: string): YamlDoc | undefined {
-    const abs = join(this.root, rel);
-    if (!existsSync(abs)) return undefined;
-    const text = readFileSync(abs, 'utf8');
-    if (text.startsWith(GENERATED_PREFIX)) return undefined;
     try {
+      const text = readHandWrittenIfPresent(this.root, rel);
+      if (text === undefined || text.startsWith(GENERATED_PREFIX)) return undefined;
       return parseYaml(text, rel);
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
@@ -57,20 +59,35 @@ class Scanner {
     const found = nameProblem(kind, name);
     if (found) this.errors.push(new ConfigError({ file: rel }, found.problem.replace(`${kind} name`, `${kind} folder`), found.expected));
   }
+
+  /** The folders of `rel`, sorted; a symlinked folder is reported, not followed (it may leave the repository). */
+  subfolders(rel: string): string[] {
+    const abs = join(this.root, rel);
+    if (!existsSync(abs)) return [];
+    const out: string[] = [];
+    for (const d of readdirSync(abs, { withFileTypes: true })) {
+      if (d.name.startsWith('.')) continue;
+      if (d.isDirectory()) out.push(d.name);
+      else if (d.isSymbolicLink() && isDirectory(join(abs, d.name))) {
+        this.errors.push(new ConfigError({ file: `${rel}/${d.name}` }, 'is a symlink to a folder; eleventh does not follow folder links', 'a real folder inside the repository'));
+      }
+    }
+    return out.sort();
+  }
 }
 
-function subfolders(abs: string): string[] {
-  if (!existsSync(abs)) return [];
-  return readdirSync(abs, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
-    .map((d) => d.name)
-    .sort();
+function isDirectory(abs: string): boolean {
+  try {
+    return statSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export function scanEnvironments(root: string): Scan {
   const scanner = new Scanner(root);
   const environments = new Map<string, ScannedEnvironment>();
-  for (const name of subfolders(join(root, 'environments'))) {
+  for (const name of scanner.subfolders('environments')) {
     const doc = scanner.read(`environments/${name}/environment.yaml`);
     if (!doc) continue;
     scanner.checkName(name, 'environment', `environments/${name}`);
@@ -81,12 +98,12 @@ export function scanEnvironments(root: string): Scan {
 
 function scanNamespaces(scanner: Scanner, env: string): Map<string, ScannedNamespace> {
   const namespaces = new Map<string, ScannedNamespace>();
-  for (const ns of subfolders(join(scanner.root, 'environments', env))) {
+  for (const ns of scanner.subfolders(`environments/${env}`)) {
     const base = `environments/${env}/${ns}`;
     if (ns.startsWith('_') && !existsSync(join(scanner.root, base, 'tenant.yaml'))) continue;
     const tenant = scanner.read(`${base}/tenant.yaml`);
     const services = new Map<string, YamlDoc>();
-    for (const svc of subfolders(join(scanner.root, base))) {
+    for (const svc of scanner.subfolders(base)) {
       const doc = scanner.read(`${base}/${svc}/overrides.yaml`);
       if (!doc) continue;
       scanner.checkName(svc, 'service', `${base}/${svc}`);

@@ -1,6 +1,6 @@
 /** Every git call goes through here: checks the exit status and throws GitError with the command and stderr. */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { GitError, UsageError } from '../errors';
+import { GitError, ShallowCloneError, UsageError } from '../errors';
 
 export interface GitOptions {
   readonly cwd: string;
@@ -33,9 +33,32 @@ export function git(args: readonly string[], options: GitOptions): GitResult {
   if (res.error) throw new GitError(args, res.error.message, null);
   const ok = options.okCodes ?? [0];
   if (res.status === null || !ok.includes(res.status)) {
-    throw new GitError(args, String(res.stderr ?? ''), res.status);
+    const error = new GitError(args, String(res.stderr ?? ''), res.status);
+    if (MISSING_OBJECT.test(error.stderr) && isShallow(options.cwd)) throw new ShallowCloneError(undefined, { cause: error });
+    throw error;
   }
   return { stdout: String(res.stdout ?? ''), status: res.status, stderr: String(res.stderr ?? '') };
+}
+
+/** What git says when an object (a pinned commit, a recipe's `promotedFrom`) is not in the clone. */
+export const MISSING_OBJECT = /\b(bad object|bad revision '[0-9a-f]{7,40}|unknown revision or path not in the working tree|invalid upstream|not a valid object name|could not read commit|missing (commit|tree|blob)|unable to read tree|Not a valid commit name [0-9a-f]{40})/i;
+
+const shallowAnswers = new Map<string, boolean>();
+
+/** `git rev-parse --is-shallow-repository`, asked once per folder (only when history is needed or missing). */
+export function isShallow(cwd: string): boolean {
+  let answer = shallowAnswers.get(cwd);
+  if (answer === undefined) {
+    const res = spawnSync('git', ['rev-parse', '--is-shallow-repository'], { cwd, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+    answer = res.status === 0 && String(res.stdout).trim() === 'true';
+    shallowAnswers.set(cwd, answer);
+  }
+  return answer;
+}
+
+/** Throw ShallowCloneError when `cwd` is a shallow clone (`what`: the command or step that needs history). */
+export function assertFullHistory(cwd: string, what?: string): void {
+  if (isShallow(cwd)) throw new ShallowCloneError(what);
 }
 
 /** `git` returning trimmed stdout. */
@@ -48,7 +71,6 @@ export function revParse(rev: string, cwd: string): string {
   return gitText(['rev-parse', '--verify', `${rev}^{commit}`], { cwd });
 }
 
-/** The repository's top-level directory. */
 /** The repository's root; outside a git repository a usage error (exit 2), not git's own message. */
 export function topLevel(cwd: string): string {
   const res = git(['rev-parse', '--show-toplevel'], { cwd, okCodes: [0, 128] });

@@ -7,7 +7,7 @@
 import { timed } from '../timing';
 import { clearProgressLine, tracked } from '../progress';
 import type { Pin } from '../model';
-import { revParse } from '../git/run';
+import { assertFullHistory, revParse } from '../git/run';
 import { PathClassifier, pathspecs } from './classify';
 import { uncommittedPaths } from './dirty';
 import { DirtyInputsError } from './errors';
@@ -93,6 +93,8 @@ export async function computePins(options: PinOptions): Promise<PinResult> {
   const blobs = graph.services.length > 0 ? timed('pins: ls-tree', () => listBlobs(options.root, head, pathspecs(allRoots(graph)))) : new Map<string, string>();
   const identities = timed('pins: identities', () => new Map(graph.services.map((s) => [s.name, inputsIdentity(s, blobs)])));
   const pending = graph.services.filter((s) => options.previous.get(s.name)?.inputs !== identities.get(s.name));
+  // A walk answers from history: a shallow clone would pin every changed service to its one commit.
+  if (pending.length > 0) assertFullHistory(options.root, 'pins');
   const found = pending.length === 0
     ? new Map<string, string>()
     : (await timed('pins: history', () => tracked('pin walk', pending.length, (p) => findInputCommits({ root: options.root, graph, services: pending, head, base: options.base, onFound: () => p.tick() })))).commits;

@@ -3,7 +3,7 @@
  * from the cwd when first imported, so one process cannot serve two workspaces) and derives each
  * service's image inputs from it.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve as resolvePath } from 'node:path';
 import { GraphError } from './errors';
 import { graphInputs, type GraphInputs, type ServiceInputs } from './inputs';
@@ -32,6 +32,18 @@ export function workerEnv(root: string): NodeJS.ProcessEnv {
   return env;
 }
 
+/** Workers still running: a run that ends early (bad input found meanwhile) stops them, see stopGraphWorkers. */
+const running = new Set<ChildProcess>();
+
+/**
+ * Kill graph workers still running. The CLI calls this when a command has finished: a config error found
+ * while Nx builds the graph must not wait for it (Nx hashes every file — one symlinked to /dev/zero never ends).
+ */
+export function stopGraphWorkers(): void {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+}
+
 /** Run graph-worker.ts with cwd = `root` and parse the JSON it prints. */
 export function loadRawGraph(root: string): Promise<RawGraph> {
   return new Promise((resolve, reject) => {
@@ -40,12 +52,14 @@ export function loadRawGraph(root: string): Promise<RawGraph> {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: workerEnv(root),
     });
+    running.add(child);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', (e) => reject(new GraphError(root, e.message)));
     child.on('close', (code) => {
+      running.delete(child);
       const stderr = Buffer.concat(err).toString('utf8');
       if (code !== 0) return reject(new GraphError(root, stderr || `graph worker exited ${code}`));
       try {

@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import { GitError } from '../errors';
+import { assertFullHistory, MISSING_OBJECT } from '../git/run';
 
 export interface CommitChange {
   readonly commit: string;
@@ -105,7 +106,10 @@ export async function walkHistory(options: WalkOptions): Promise<number> {
     }
   }
   const code = await exit;
-  if (code !== 0) throw new GitError(args, stderr, code);
+  if (code !== 0) {
+    if (MISSING_OBJECT.test(stderr)) assertFullHistory(options.root, 'history walk');
+    throw new GitError(args, stderr, code);
+  }
   await visitAll(parser.end());
   return visited;
 }

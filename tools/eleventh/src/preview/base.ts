@@ -3,6 +3,7 @@
  * when that remote-tracking branch exists, else with `main`.
  */
 import { git, gitText } from '../git/run';
+import { commitOf, resolveRevision } from '../git/revision';
 import { PreviewError } from './errors';
 
 export interface Base {
@@ -12,16 +13,9 @@ export interface Base {
   readonly commit: string;
 }
 
-function commitOf(root: string, rev: string): string | undefined {
-  const res = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: root, okCodes: [0, 1, 128] });
-  return res.status === 0 ? res.stdout.trim() : undefined;
-}
-
 export function resolveBase(root: string, base?: string): Base {
   if (base !== undefined) {
-    const commit = base.startsWith('-') ? undefined : commitOf(root, base);
-    if (!commit) throw new PreviewError('--base', `unknown revision '${base}'`, 'a branch, tag or commit');
-    return { label: base, commit };
+    return { label: base, commit: resolveRevision(root, '--base', base) };
   }
   for (const branch of ['refs/remotes/origin/main', 'refs/heads/main']) {
     if (!commitOf(root, branch)) continue;

@@ -1,9 +1,8 @@
 /** recipe.yaml: read (with line-aware errors) and serialise, per DESIGN.md's contract. */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { PromotedFrom, Recipe, RecipeAddon, RecipeEntry } from '../model';
 import { ConfigError } from '../errors';
+import { MAX_RECIPE_BYTES, readHandWrittenIfPresent } from '../hand-written/read';
 import { toYaml } from '../render/files';
 import { fastParseRecipe } from './fast-parse';
 
@@ -86,9 +85,8 @@ export function parseRecipe(text: string, file: string): Recipe {
 
 export function readRecipe(root: string, env: string): Recipe | undefined {
   const file = recipePath(env);
-  const abs = join(root, file);
-  if (!existsSync(abs)) return undefined;
-  return parseRecipe(readFileSync(abs, 'utf8'), file);
+  const text = readHandWrittenIfPresent(root, file, { maxBytes: MAX_RECIPE_BYTES });
+  return text === undefined ? undefined : parseRecipe(text, file);
 }
 
 /** The recipe file's bytes: fixed key order, services sorted by name. */

@@ -6,7 +6,7 @@
  * versions, one for-each-ref for the taggers, and the release notes' few (notes/notes.ts) for all changes.
  */
 import { loadConfig } from '../config/load';
-import { git } from '../git/run';
+import { assertFullHistory, git } from '../git/run';
 import { UsageError } from '../errors';
 import type { Recipe } from '../model';
 import { movedBetween, type Move } from './moved';
@@ -101,6 +101,8 @@ export interface HistoryOptions extends NotesOptions {
 
 /** Newest first. */
 export async function recipeHistory(root: string, env: string, opts: HistoryOptions = {}): Promise<HistoryEntry[]> {
+  // A shallow clone's log would end at its tip and look like the recipe's whole history.
+  assertFullHistory(root, 'history');
   const log = recipeLog(root, env);
   if (log.length === 0) return [];
   const tags = taggers(root);

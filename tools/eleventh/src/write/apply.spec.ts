@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GENERATED_HEADER } from '../model';
-import { applyPlan, planWrites } from './index';
+import { applyPlan, planWrites, WriteFailedError } from './index';
 
 const gen = (body: string) => `${GENERATED_HEADER}\n${body}\n`;
 const ENV = 'environments/staging';
@@ -112,17 +112,44 @@ describe('applyPlan', () => {
     expect(statSync(join(root, `${ENV}/payments/api/deployment.yaml`)).mtime).toEqual(PAST);
   });
 
-  it('a failure mid-way keeps the files already renamed and removes every temporary file (documented)', async () => {
+  it('a failure mid-way puts back every file already renamed and removes every temporary file', async () => {
+    const before = tree();
     const plan = planWrites(root, DESIRED(), SCOPE);
+    const renamed: string[] = [];
     const fail = (p: string) => {
       if (p.endsWith('web/kustomization.yaml')) throw new Error('injected');
+      renamed.push(p);
     };
     await expect(applyPlan(root, plan, { beforeRename: fail })).rejects.toThrow('injected');
-    expect(read(`${ENV}/payments/api/deployment.yaml`)).toBe(gen('kind: Deployment\nspec: {replicas: 3}'));
-    expect(read(`${ENV}/payments/web/deployment.yaml`)).toBe(gen('kind: Deployment'));
-    expect(existsSync(join(root, `${ENV}/payments/web/kustomization.yaml`))).toBe(false);
-    expect(tree().filter((p) => p.includes('eleventh-tmp'))).toEqual([]);
-    expect(existsSync(join(root, `${ENV}/payments/gone/deployment.yaml`))).toBe(true);
+    expect(renamed).toContain(`${ENV}/payments/api/deployment.yaml`);
+    expect(read(`${ENV}/payments/api/deployment.yaml`)).toBe(gen('kind: Deployment'));
+    expect(existsSync(join(root, `${ENV}/payments/web`))).toBe(false);
+    expect(tree()).toEqual(before);
+  });
+
+  // Tests run as root, where chmod does not stop a write: real failures come from the shape of the tree,
+  // changed after planning (what a concurrent process or a full disk would do to a plan already made).
+  it('a real EISDIR while renaming (a folder appeared where a file goes) is one WriteFailedError; everything is put back', async () => {
+    const before = tree();
+    const plan = planWrites(root, DESIRED(), SCOPE);
+    mkdirSync(join(root, `${ENV}/payments/web/kustomization.yaml/inside`), { recursive: true });
+    const error = await applyPlan(root, plan).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WriteFailedError);
+    expect((error as Error).message).toMatch(new RegExp(`^${ENV}/payments/web/kustomization\\.yaml: cannot write \\((EISDIR|ENOTEMPTY|EEXIST): [a-z ]+\\) — a folder sits where this file goes: move it away; nothing was written$`));
+    rmSync(join(root, `${ENV}/payments/web`), { recursive: true });
+    expect(tree()).toEqual(before);
+    expect(read(`${ENV}/payments/api/deployment.yaml`)).toBe(gen('kind: Deployment'));
+  });
+
+  it('a real ENOTDIR while staging (a file appeared where a folder goes) names the folder; nothing was written', async () => {
+    const plan = planWrites(root, DESIRED(), SCOPE);
+    put(`${ENV}/payments/web`, 'not a folder\n');
+    const before = tree();
+    const error = await applyPlan(root, plan).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WriteFailedError);
+    expect((error as Error).message).toMatch(new RegExp(`^${ENV}/payments/web: cannot write \\((ENOTDIR|EEXIST): [a-z ]+\\) — a file sits where a folder of this path goes: move it away; nothing was written$`));
+    expect(tree()).toEqual(before);
+    expect(read(`${ENV}/payments/api/deployment.yaml`)).toBe(gen('kind: Deployment'));
   });
 
   it('replaces a generated file by a folder of the same name', async () => {

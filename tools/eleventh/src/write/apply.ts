@@ -1,15 +1,18 @@
 /**
  * Apply a validated plan. Every changed file is first written to a temporary name in its own folder
- * (`.<name>.eleventh-tmp-<pid>`); only when all of them are written are they renamed into place, one by
- * one, and then pruned files and emptied folders are removed. Unchanged files are never touched.
+ * (`.<name>.eleventh-tmp-<pid>`), and every file about to be replaced gets a hard link to its old bytes
+ * (`.<name>.old.eleventh-tmp-<pid>`); only when all of them are written are they renamed into place, and
+ * then pruned files and emptied folders are removed. Unchanged files are never touched.
  *
- * If anything fails, the temporary files and the folders created for them are removed and the error is
- * rethrown. Files already renamed stay: a rename is atomic per file, not across files. Bad input never gets
- * here — planWrites checked everything in memory first, which is what "nothing written" promises.
+ * If anything fails (a full disk, no permission, a folder where a file goes), every file already renamed is
+ * put back — created ones removed, replaced ones restored from their link — the temporary files and the
+ * folders created for them are removed, and a WriteFailedError names the path: nothing half-written.
+ * Bad input never gets here — planWrites checked everything in memory first.
  */
-import { mkdirSync, rmdirSync, rmSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdirSync, rmdirSync, rmSync, renameSync } from 'node:fs';
+import { link, rename, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { WriteFailedError } from './errors';
 import { ancestors, tempName } from './paths';
 import type { WritePlan } from './plan';
 
@@ -46,12 +49,10 @@ class FolderMaker {
   }
 }
 
-/** Remove generated files that sit where a folder must go (a file became a folder); returns them. */
-function clearBlockers(root: string, plan: WritePlan): Set<string> {
+/** Generated files (to be pruned) that sit where a folder must go: a file became a folder. */
+function blockers(plan: WritePlan): string[] {
   const needed = new Set(plan.create.flatMap((rel) => ancestors(rel)));
-  const cleared = new Set(plan.remove.filter((rel) => needed.has(rel)));
-  for (const rel of cleared) rmSync(join(root, rel), { force: true });
-  return cleared;
+  return plan.remove.filter((rel) => needed.has(rel));
 }
 
 function removeAll(root: string, plan: WritePlan, cleared: ReadonlySet<string>): void {
@@ -87,33 +88,102 @@ async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Prom
 /** How many file operations run at once: a disk that is slow per operation is the bottleneck, not the CPU. */
 const CONCURRENCY = 32;
 
+/** Run `op` for `rel`; an OS error becomes a WriteFailedError naming the path (repository-relative). */
+async function at(root: string, abs: string, op: () => Promise<unknown> | void): Promise<void> {
+  try {
+    await op();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (!code) throw err;
+    throw new WriteFailedError(relative(root, abs).split(sep).join('/'), code, { cause: err });
+  }
+}
+
+/** What one apply has done so far, so a failure can take all of it back. */
+class Staging {
+  readonly temps = new Map<string, string>();
+  readonly backups = new Map<string, string>();
+  readonly renamed: string[] = [];
+  readonly folders = new FolderMaker();
+  /** Blocking generated files moved aside (repository-relative → where they wait). */
+  readonly cleared = new Map<string, string>();
+  constructor(readonly root: string) {}
+
+  /** Move a blocking generated file aside; it is deleted on success and put back on failure. */
+  async clear(rel: string): Promise<void> {
+    const target = join(this.root, rel);
+    const aside = join(dirname(target), tempName(`${basename(target)}.old`));
+    await at(this.root, target, () => rename(target, aside));
+    this.cleared.set(rel, aside);
+  }
+
+  /** Put every renamed file back, then remove temporaries, backups and created folders. Never throws. */
+  rollBack(): void {
+    for (const rel of this.renamed) {
+      const target = join(this.root, rel);
+      const backup = this.backups.get(rel);
+      try {
+        if (backup) {
+          renameSync(backup, target);
+          this.backups.delete(rel);
+        } else rmSync(target, { force: true });
+      } catch {
+        // best effort: the error that got us here is the one reported
+      }
+    }
+    this.clean(false);
+    this.folders.undo();
+    for (const [rel, aside] of this.cleared) {
+      try {
+        renameSync(aside, join(this.root, rel));
+      } catch {
+        // best effort, as above
+      }
+    }
+  }
+
+  /** Remove temporaries and backups (and, after success, the blockers moved aside). */
+  clean(done: boolean): void {
+    const extra = done ? [...this.cleared.values()] : [];
+    for (const p of [...this.temps.values(), ...this.backups.values(), ...extra]) rmSync(p, { force: true });
+  }
+}
+
 /**
- * Write `plan` under `root`: temporary files, then renames, then removals (see the file comment for failures).
- * File operations run concurrently (80,000 new files: ~17 s one by one on this kind of disk, ~5 s 32 at a
- * time); every temporary file is written before the first rename, and renames go in path order.
+ * Write `plan` under `root`: temporary files and backup links, then renames, then removals (see the file
+ * comment for failures). File operations run concurrently (80,000 new files: ~17 s one by one on this kind of
+ * disk, ~5 s 32 at a time); every temporary file is written before the first rename, renames go in path order.
  */
 export async function applyPlan(root: string, plan: WritePlan, hooks?: ApplyHooks): Promise<void> {
   const writes = [...plan.create, ...plan.update].sort();
-  const temps = new Map<string, string>();
-  const folders = new FolderMaker();
-  let cleared = new Set<string>();
+  const staging = new Staging(root);
+  const cleared = new Set(blockers(plan));
   try {
-    cleared = clearBlockers(root, plan);
+    for (const rel of cleared) await staging.clear(rel);
     for (const rel of writes) {
       const target = join(root, rel);
-      folders.ensure(dirname(target));
-      temps.set(rel, join(dirname(target), tempName(basename(target))));
+      await at(root, dirname(target), () => staging.folders.ensure(dirname(target)));
+      staging.temps.set(rel, join(dirname(target), tempName(basename(target))));
     }
-    await pool(writes, CONCURRENCY, (rel) => writeFile(temps.get(rel)!, plan.contents.get(rel)!));
+    await pool(writes, CONCURRENCY, (rel) => at(root, join(root, rel), () => writeFile(staging.temps.get(rel)!, plan.contents.get(rel)!)));
+    await pool(plan.update, CONCURRENCY, async (rel) => {
+      const target = join(root, rel);
+      const backup = join(dirname(target), tempName(`${basename(target)}.old`));
+      await at(root, target, () => link(target, backup));
+      staging.backups.set(rel, backup);
+    });
     // The hook runs synchronously before each rename starts, so a throw stops the renames not yet begun.
     await pool(writes, CONCURRENCY, (rel) => {
       hooks?.beforeRename?.(rel);
-      return rename(temps.get(rel)!, join(root, rel)).then(() => void temps.delete(rel));
+      return at(root, join(root, rel), () => rename(staging.temps.get(rel)!, join(root, rel))).then(() => {
+        staging.temps.delete(rel);
+        staging.renamed.push(rel);
+      });
     });
   } catch (err) {
-    for (const temp of temps.values()) rmSync(temp, { force: true });
-    folders.undo();
+    staging.rollBack();
     throw err;
   }
+  staging.clean(true);
   removeAll(root, plan, cleared);
 }

@@ -2,4 +2,4 @@
 export { planWrites, type WritePlan, type WriteScope } from './plan';
 export { applyPlan, type ApplyHooks } from './apply';
 export { describePlan, countChanges } from './describe';
-export { WriteRefusedError, type WriteFinding } from './errors';
+export { WriteFailedError, WriteRefusedError, type WriteFinding } from './errors';

@@ -146,8 +146,8 @@ describe('planWrites', () => {
       [`${ENV}/notes/deployment.yaml`, gen('x')],
     ]);
     expect(() => planWrites(root, desired, SCOPE)).toThrow(
-      `${ENV}/notes/deployment.yaml: '${ENV}/notes' is a file that eleventh does not own; expected a folder\n` +
-        `${ENV}/payments/api: is a folder on disk; refusing to replace it with a file`,
+      `${ENV}/notes: is a file eleventh does not own, where it writes a folder (1 generated file(s)) (expected a folder: move the file away; nothing was written)\n` +
+        `${ENV}/payments/api: is a folder where eleventh writes a generated file (expected no folder there: move it away; nothing was written)`,
     );
   });
 

@@ -2,10 +2,12 @@
  * Read one hand-written YAML file and keep the line of every key, so a config error or a resolved value
  * can name `file:line`. Parsing only; what the value must look like is config/'s job.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { ConfigError } from '../errors';
+import { readHandWrittenIfPresent } from '../hand-written/read';
+
+/** More aliases than this in one file is refused (a "billion laughs" file expands exponentially). */
+export const MAX_ALIASES = 100;
 
 export interface YamlDoc {
   /** Repository-relative path (POSIX separators). */
@@ -18,13 +20,8 @@ export interface YamlDoc {
 
 /** Read `root/relPath` and parse it. Unreadable or malformed files throw ConfigError. */
 export function readYamlFile(root: string, relPath: string): YamlDoc {
-  let text: string;
-  try {
-    text = readFileSync(join(root, relPath), 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    throw new ConfigError({ file: relPath }, `cannot read file (${code})`, 'a readable YAML file', { cause: err });
-  }
+  const text = readHandWrittenIfPresent(root, relPath);
+  if (text === undefined) throw new ConfigError({ file: relPath }, 'cannot read file (ENOENT)', 'a readable YAML file');
   return parseYaml(text, relPath);
 }
 
@@ -35,18 +32,51 @@ export function parseYaml(text: string, relPath: string): YamlDoc {
   const first = doc.errors[0];
   if (first) {
     const line = first.linePos?.[0]?.line;
-    const what = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    throw new ConfigError({ file: relPath, line }, `malformed YAML: ${what}`, undefined, { cause: first });
+    throw new ConfigError({ file: relPath, line }, `malformed YAML: ${describeParseError(first.message)}`, undefined, { cause: first });
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 100 }) ?? null;
+  const nul = text.indexOf('\0');
+  if (nul >= 0) throw new ConfigError({ file: relPath, line: lineCounter.linePos(nul).line }, 'contains a NUL byte: binary data, not YAML text', 'a UTF-8 text file');
   const contents = doc.contents as Node | null;
   const lineAt = (offset: number | undefined): number | undefined =>
     offset === undefined ? undefined : lineCounter.linePos(offset).line;
+  const value = toValue(doc, relPath, () => lineAt(firstAlias(contents)?.range?.[0]));
   return {
     file: relPath,
     value,
     lineOf: (path) => lineOfPath(contents, path, lineAt),
   };
+}
+
+function describeParseError(message: string): string {
+  const what = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (/Maximum call stack/.test(what)) return 'nested too deeply';
+  if (/multiple documents/.test(what)) return "a second document ('---'); one file holds one YAML document";
+  return what;
+}
+
+function toValue(doc: ReturnType<typeof parseDocument>, relPath: string, aliasLine: () => number | undefined): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? null;
+  } catch (err) {
+    // yaml throws a ReferenceError for too many aliases; deep nesting can overflow the stack (RangeError).
+    if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+      throw new ConfigError({ file: relPath, line: aliasLine() }, `too many YAML aliases (over ${MAX_ALIASES} expansions)`, 'plain values; anchors and aliases only for a few repeated blocks', { cause: err });
+    }
+    if (err instanceof RangeError) throw new ConfigError({ file: relPath }, 'YAML nested too deeply', 'a configuration file a few levels deep', { cause: err });
+    throw err;
+  }
+}
+
+/** The first alias (`*name`) in the document, depth first. */
+function firstAlias(node: unknown): Node | undefined {
+  if (isAlias(node)) return node;
+  if (isMap(node) || isSeq(node)) {
+    for (const item of node.items as unknown[]) {
+      const found = isPair(item) ? (firstAlias(item.key) ?? firstAlias(item.value)) : firstAlias(item);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 function lineOfPath(

@@ -1,5 +1,6 @@
 import { loadConfig } from '../../config/load';
 import { explain, explainJson } from '../../config/explain';
+import { checkExplainTarget } from '../../config/explain-target';
 import { UsageError } from '../../errors';
 import { topLevel } from '../../git/run';
 import { defineCommand } from '../declare';
@@ -23,6 +24,7 @@ export const explainCommand = defineCommand({
     }
     const [env, ns, svc] = parts;
     const config = loadConfig(topLevel(io.cwd));
+    checkExplainTarget(config, env, ns, svc);
     if (options.json) printJson(io, explainJson(config, env, ns, svc, key));
     else io.out(explain(config, env, ns, svc, key));
     return 0;

@@ -3,6 +3,7 @@ import { planRun } from '../../engine/plan';
 import { writePlanFor, changedPaths, apply } from '../../engine/apply';
 import { topLevel } from '../../git/run';
 import { refuseOnPolicyFindings } from '../../policy/refuse';
+import { resolveRevision } from '../../git/revision';
 import { publish } from '../../release/publish';
 import { defineCommand } from '../declare';
 import { ENVS_OPTION, JSON_OPTION } from '../options';
@@ -30,6 +31,11 @@ Prints, per environment: its services and pins, what moved, whether it was seede
   examples: ['eleventh recipe', 'eleventh recipe --commit --push'],
   async run({ options }, io) {
     const root = topLevel(io.cwd);
+    // Checked before anything runs: an unknown revision is bad input (exit 2), not a silently unused option.
+    for (const option of ['base', 'head'] as const) {
+      const rev = options[option];
+      if (rev !== undefined) resolveRevision(root, `--${option}`, rev);
+    }
     const { result, commits } = await publish({ root, action: 'recipe', commit: options.commit, push: options.push, log: io.err }, async () => {
       const plan = await planRun({ root, mode: 'recipe', envs: options.env, allowDirty: options['allow-dirty'], base: options.base, head: options.head });
       refuseOnPolicyFindings(plan);

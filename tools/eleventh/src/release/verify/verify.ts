@@ -3,7 +3,7 @@ import { loadConfig } from '../../config/load';
 import { planRun, type Plan } from '../../engine/plan';
 import { ConfigError, ElevenError, withExpected } from '../../errors';
 import { finding, findingFromLine, sortFindings, type Finding } from '../../findings';
-import { gitText } from '../../git/run';
+import { assertFullHistory, gitText } from '../../git/run';
 import { loadKit } from '../../load/kit';
 import type { Pin, Recipe } from '../../model';
 import { computePins } from '../../pins/compute';
@@ -60,6 +60,8 @@ function allRecipes(root: string, config: ReturnType<typeof loadConfig>, chosen:
 /** Every finding for the chosen environments (all by default), once each, sorted by file. */
 export async function verify(opts: VerifyOptions): Promise<Finding[]> {
   const { root } = opts;
+  // Every pin must be a commit in HEAD's history: a shallow clone cannot answer (exit 2, not findings).
+  assertFullHistory(root, 'verify');
   const config = loadConfig(root);
   const envs = opts.envs ?? config.environments;
   envs.forEach((e) => config.environment(e));
