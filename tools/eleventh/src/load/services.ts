@@ -8,6 +8,7 @@ import { join, dirname } from 'node:path';
 import type { ServiceDefinition, ServiceType } from '@eleventh/platform';
 import { ConfigError } from '../errors';
 import { requireFromRoot } from './source-root';
+import { checkHandWritten } from '../hand-written/read';
 import { loadKit } from './kit';
 import { contained } from './contain';
 
@@ -56,6 +57,8 @@ function writeCache(cache: SpecCache): void {
 export function loadDefinition(root: string, deployFile: string): ServiceDefinition {
   loadKit(root); // the kit's own first load is not the service's time
   const absFile = join(root, deployFile);
+  // A deploy.ts linked out of the repository, or to a device, is refused before it is read or run.
+  checkHandWritten(root, deployFile);
   const exported = contained(deployFile, absFile, 'load', () => requireFromRoot<{ default?: unknown } | null>(root, absFile));
   const def = exported?.default as Partial<ServiceDefinition> | undefined;
   if (!def || def.kind !== 'eleventh.dev/service' || typeof def.render !== 'function' || !def.spec) {
@@ -83,7 +86,7 @@ export function readServiceHeaders(
   let dirty = false;
   const headers = services.map((svc) => {
     const deployFile = `${svc.root}/deploy.ts`;
-    const deployHash = cleanBlob(deployFile) ?? blobId(readFileSync(join(root, deployFile)));
+    const deployHash = cleanBlob(deployFile) ?? (checkHandWritten(root, deployFile), blobId(readFileSync(join(root, deployFile))));
     let meta = cache[deployHash];
     if (!meta) {
       const spec = loadDefinition(root, deployFile).spec;

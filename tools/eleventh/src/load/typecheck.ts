@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { checkHandWritten } from '../hand-written/read';
 import { dirname, join } from 'node:path';
 import type * as TS from 'typescript';
 import { ConfigError, ConfigErrors } from '../errors';
@@ -86,6 +87,8 @@ function check(root: string, files: readonly string[]): ConfigError[] {
 /** Type-check the run's deploy.ts files (repository-relative); throws ConfigErrors listing every type error. */
 export function typeCheckDeployFiles(root: string, files: readonly string[]): void {
   if (files.length === 0) return;
+  // Each file must be a regular file inside the repository before the compiler (or the hash) reads it.
+  for (const file of files) checkHandWritten(root, file);
   const tsVersion = (require('typescript/package.json') as { version: string }).version;
   const context = createHash('sha256').update(CACHE_VERSION).update('\0').update(tsVersion).update('\0').update(folderIdentity(dirname(kitEntry(root)))).digest('hex');
   const keyOf = (file: string): string => createHash('sha256').update(context).update('\0').update(file).update('\0').update(readFileSync(join(root, file))).digest('hex');
