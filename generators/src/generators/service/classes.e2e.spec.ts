@@ -70,6 +70,12 @@ describe('service templates by class, in a real repository (e2e, slow)', () => {
   let generated: string;
   beforeAll(() => {
     repo = createExampleRepo('eleventh-classes-');
+    // Five more services in payments would overcommit its quota, which policy/quota-admits-peak rightly
+    // refuses: the namespace gets room for them first, as a team adding services would.
+    for (const env of ['staging', 'ops-staging', 'prod']) {
+      const tenant = join(repo.root, 'environments', env, 'payments', 'tenant.yaml');
+      writeFileSync(tenant, readFileSync(tenant, 'utf8').replace(/cpu: '\d+'/, "cpu: '64'").replace(/memory: \d+Gi/, 'memory: 128Gi').replace(/pods: \d+/, 'pods: 400'));
+    }
     for (const cls of CLASSES) nx(repo.root, ['g', '@eleventh/nx:service', svc(cls), '--namespace', 'payments', '--template', cls, '--port', '8080', '--no-interactive']);
     generated = commitAll(repo.root, 'a service of every class');
   }, 300_000);
