@@ -25,7 +25,8 @@ export function step(name: string, cwd: string, cmd: string, args: readonly stri
     const tail = `${res.stdout}\n${res.stderr}`.trim().split('\n').slice(-25).join('\n');
     throw new Error(`e2e step '${name}' failed: ${cmd} ${args.join(' ')} exited ${res.status}\n${tail}`);
   }
-  return res.stdout.trim();
+  // Colour codes (Nx colours its output when CI is set) are not part of what a step says.
+  return res.stdout.replace(/\u001b\[[0-9;]*m/g, '').trim();
 }
 
 /** Commit everything in `cwd` with a fixed identity; returns the new commit. */

@@ -73,7 +73,7 @@ const CASES: ReadonlyArray<readonly [string, () => Edit, RegExp]> = [
   [
     'a service name that is not DNS-1123',
     () => ({ 'services/payments-api/deploy.ts': read('services/payments-api/deploy.ts').replace(/name: 'payments-api'/, "name: 'Payments_API'") }),
-    /^services\/payments-api\/deploy\.ts: .*Payments_API/m,
+    /^services\/payments-api\/deploy\.ts(:\d+)?: .*Payments_API/m,
   ],
   [
     'an override for a service that does not exist',
