@@ -3,8 +3,7 @@
  * when that remote-tracking branch exists, else with `main`.
  */
 import { git, gitText } from '../git/run';
-import { commitOf, resolveRevision } from '../git/revision';
-import { PreviewError } from './errors';
+import { commitOf, resolveRevision, RevisionError } from '../git/revision';
 
 export interface Base {
   /** What the user named, or how the default was found (`merge-base with origin/main`). */
@@ -21,10 +20,10 @@ export function resolveBase(root: string, base?: string): Base {
     if (!commitOf(root, branch)) continue;
     const short = branch.replace(/^refs\/(remotes|heads)\//, '');
     const mb = git(['merge-base', 'HEAD', branch], { cwd: root, okCodes: [0, 1] });
-    if (mb.status !== 0) throw new PreviewError('--base', `HEAD shares no history with ${short}`, 'a revision to compare with: --base REF');
+    if (mb.status !== 0) throw new RevisionError('--base', `HEAD shares no history with ${short}`, 'a revision to compare with: --base REF');
     return { label: `merge-base with ${short}`, commit: mb.stdout.trim() };
   }
-  throw new PreviewError('--base', 'neither origin/main nor main exists', 'a revision to compare with: --base REF');
+  throw new RevisionError('--base', 'neither origin/main nor main exists', 'a revision to compare with: --base REF');
 }
 
 /** Full SHA of HEAD. */
