@@ -16,6 +16,9 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: one worker on CI's 2 cores. The integration specs
+    // mostly wait on the git, Nx and CLI processes they spawn, so two workers overlap that waiting.
+    maxWorkers: Number(process.env.ELEVENTH_TEST_WORKERS) || 2,
     // The default reporter for people; the JSON file is what .ci/run turns into `N passed, M failed`.
     reporters: ['default', 'json'],
     outputFile: { json: 'tmp/vitest-results.json' },

@@ -12,6 +12,7 @@ import { PathClassifier, pathspecs } from './classify';
 import { uncommittedPaths } from './dirty';
 import { DirtyInputsError } from './errors';
 import { loadGraphInputs } from './graph';
+import { checkWorkspaceLinks } from './links';
 import { inputsIdentity, listBlobs } from './identity';
 import type { GraphInputs, ServiceInputs } from './inputs';
 import { findInputCommits } from './search';
@@ -88,6 +89,12 @@ export async function computePins(options: PinOptions): Promise<PinResult> {
   const graphPromise = options.graph ?? loadGraphInputs(options.root);
   // git status runs while Nx builds the graph in its own process.
   const dirty = timed('pins: git status', () => uncommittedPaths(options.root));
+  try {
+    timed('pins: links', () => checkWorkspaceLinks(options.root, dirty));
+  } catch (e) {
+    graphPromise.catch(() => undefined); // the CLI stops the worker (stopGraphWorkers); its end is not news
+    throw e;
+  }
   const graph = await timed('pins: nx graph (wait)', () => tracked('nx project graph', undefined, () => graphPromise));
   if (!options.headIsWorkTree) checkDirty(dirty, graph, options.allowDirty ?? false);
   const blobs = graph.services.length > 0 ? timed('pins: ls-tree', () => listBlobs(options.root, head, pathspecs(allRoots(graph)))) : new Map<string, string>();

@@ -77,7 +77,8 @@ export const NXIGNORE = [
   '',
 ].join('\n');
 
-export const GITIGNORE = ['node_modules/', 'dist/', 'tmp/', '.nx/', 'coverage/', '*.log', ''].join('\n');
+/** `node_modules` without a slash: it also ignores a linked node_modules (to git a symlink is not a folder). */
+export const GITIGNORE = ['node_modules', 'dist/', 'tmp/', '.nx/', 'coverage/', '*.log', ''].join('\n');
 
 export const VITEST_CONFIG = [
   "import { defineConfig } from 'vitest/config';",
