@@ -1,5 +1,5 @@
 /** ledger-worker: posts batches of ledger entries in a loop until SIGTERM. Run: node main.js. */
-import { createLogger, parseLogLevel, sleep, stopSignal } from '@acme/runtime';
+import { createLogger, heartbeat, parseLogLevel, sleep, stopSignal } from '@acme/runtime';
 import { isBalanced, post, type Balances, type Entry } from './ledger';
 
 const log = createLogger({ service: 'ledger-worker', level: parseLogLevel(process.env.LOG_LEVEL) });
@@ -14,6 +14,7 @@ async function run(stop: AbortSignal): Promise<void> {
   let balances: Balances = {};
   log.info('started', { intervalMs, environment: process.env.ELEVENTH_ENVIRONMENT });
   for (let tick = 0; !stop.aborted; tick++) {
+    heartbeat(); // the liveness probe restarts a worker whose loop stops beating
     const batch = nextBatch(tick);
     balances = post(balances, batch);
     log.debug('posted', { entries: batch.length, balanced: isBalanced(balances) });

@@ -1,5 +1,5 @@
 /** notification-worker: renders and sends customer notifications in a loop until SIGTERM. */
-import { createLogger, parseLogLevel, sleep, stopSignal } from '@acme/runtime';
+import { createLogger, heartbeat, parseLogLevel, sleep, stopSignal } from '@acme/runtime';
 import { render, type Variables } from './template';
 
 const log = createLogger({ service: 'notification-worker', level: parseLogLevel(process.env.LOG_LEVEL) });
@@ -28,6 +28,7 @@ function send(n: Notification): void {
 async function run(stop: AbortSignal): Promise<void> {
   log.info('started', { intervalMs, environment: process.env.ELEVENTH_ENVIRONMENT });
   for (let tick = 0; !stop.aborted; tick++) {
+    heartbeat(); // the liveness probe restarts a worker whose loop stops beating
     try {
       send(nextNotification(tick));
     } catch (err) {

@@ -3,4 +3,4 @@ export { createLogger, parseLogLevel, InvalidLogLevelError } from './logger';
 export type { Logger, LoggerOptions, LogLevel, LogFields } from './logger';
 export { checkHealth, healthHandler } from './health';
 export type { HealthCheck, HealthReport } from './health';
-export { stopSignal, sleep } from './lifecycle';
+export { HEARTBEAT_FILE, heartbeat, stopSignal, sleep } from './lifecycle';

@@ -32,3 +32,20 @@ describe('stopSignal', () => {
     expect(signal.reason).toBe('SIGUSR2');
   });
 });
+
+describe('heartbeat', () => {
+  it('creates the file, then moves its time forward', async () => {
+    const { mkdtempSync, statSync, utimesSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { heartbeat } = await import('./lifecycle');
+    const dir = mkdtempSync(join(tmpdir(), 'heartbeat-'));
+    const file = join(dir, 'heartbeat');
+    heartbeat(file);
+    const old = new Date(Date.now() - 10 * 60_000);
+    utimesSync(file, old, old);
+    heartbeat(file);
+    expect(Date.now() - statSync(file).mtimeMs).toBeLessThan(60_000);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
