@@ -4,7 +4,7 @@
  * Each row replaces one service's deploy.ts in a reciped copy of the example repository and runs the real
  * CLI: exit 2, one line naming the file (and line[:col] where there is one), no stack trace, nothing written.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { git } from '../git/run';
@@ -113,6 +113,25 @@ describe('catalog: bad deploy.ts', () => {
       expect(res.stderr).toContain('eleventh: the run was ended by process.exit(0) before it finished');
     } finally {
       writeFileSync(join(repo.root, FILE), original);
+    }
+  }, 60_000);
+
+  it('a type error in a file deploy.ts imports is found after deploy.ts itself passed (the cache keys its imports)', () => {
+    const helper = join(repo.root, 'services/risk-report/schedule.ts');
+    writeFileSync(join(repo.root, FILE), [IMPORT, "import { SCHEDULE } from './schedule';", '', "export default defineService({ name: 'risk-report', namespace: 'risk', type: 'cron', schedule: SCHEDULE });"].join('\n'));
+    writeFileSync(helper, "export const SCHEDULE: string = '0 6 * * *';\n");
+    try {
+      // `policy` renders in memory and accepts uncommitted inputs (the helper is a production file of the service).
+      const passed = runEleventh(repo.root, ['policy']);
+      expect(passed.status, passed.stderr).toBe(0);
+      writeFileSync(helper, "export const SCHEDULE: string = 6;\n");
+      const res = runEleventh(repo.root, ['policy']);
+      expect(res.status, res.stderr).toBe(2);
+      expect(res.stderr).toMatch(/services\/risk-report\/schedule\.ts:1:14: type error TS2322: Type 'number' is not assignable to type 'string'/);
+      expect(res.stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      writeFileSync(join(repo.root, FILE), original);
+      rmSync(helper, { force: true });
     }
   }, 60_000);
 

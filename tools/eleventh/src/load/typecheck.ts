@@ -3,12 +3,14 @@
  * executed, and a type error is refused as `services/x/deploy.ts:line:col: message` (exit 2, all of them).
  *
  * Incremental: a file that passed is remembered by a key over the TypeScript version, the kit's sources,
- * its path and its content (node_modules/.cache/eleventh/deploy-types.json, or ELEVENTH_CACHE_DIR), so a run
- * where no deploy.ts and no kit file changed creates no program at all; otherwise one program is built with
+ * its path and its content (node_modules/.cache/eleventh/deploy-types.json, or ELEVENTH_CACHE_DIR), with the
+ * content hashes of the repository files it imports (a `./helpers` beside it), so a run where no deploy.ts,
+ * no file one imports and no kit file changed creates no program at all; otherwise one program is built with
  * only the changed files as roots (the kit's types are loaded once for all of them).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
 import { checkHandWritten } from '../hand-written/read';
 import { dirname, join } from 'node:path';
 import type * as TS from 'typescript';
@@ -16,26 +18,30 @@ import { ConfigError, ConfigErrors } from '../errors';
 import { folderIdentity } from '../engine/identity';
 import { kitEntry } from './kit';
 
-const CACHE_VERSION = '1';
+const CACHE_VERSION = '2';
+
+/** A passed file's key → the repository files it imports, each `path\0sha256`. */
+type Passed = Map<string, readonly string[]>;
 
 function cacheFile(): string {
   const base = process.env.ELEVENTH_CACHE_DIR ?? join(__dirname, '..', '..', '..', '..', 'node_modules', '.cache', 'eleventh');
   return join(base, 'deploy-types.json');
 }
 
-function readPassed(): Set<string> {
+function readPassed(): Passed {
   try {
-    return new Set(JSON.parse(readFileSync(cacheFile(), 'utf8')) as string[]);
+    const parsed = JSON.parse(readFileSync(cacheFile(), 'utf8')) as Record<string, string[]>;
+    return Array.isArray(parsed) ? new Map() : new Map(Object.entries(parsed));
   } catch {
-    return new Set();
+    return new Map();
   }
 }
 
-function writePassed(passed: Set<string>): void {
+function writePassed(passed: Passed): void {
   try {
     const file = cacheFile();
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(`${file}.${process.pid}`, JSON.stringify([...passed].sort()));
+    writeFileSync(`${file}.${process.pid}`, JSON.stringify(Object.fromEntries([...passed].sort(([a], [b]) => (a < b ? -1 : 1)))));
     renameSync(`${file}.${process.pid}`, file);
   } catch {
     /* the cache only saves time */
@@ -66,12 +72,46 @@ function oneLine(ts: typeof TS, d: TS.Diagnostic): string {
   return ts.flattenDiagnosticMessageText(d.messageText, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** The type errors of `files` (repository-relative), one ConfigError each, in file and position order. */
-function check(root: string, files: readonly string[]): ConfigError[] {
+const contentHash = (abs: string): string => createHash('sha256').update(readFileSync(abs)).digest('hex');
+
+/** Repository files (not node_modules, not the kit) that `file` imports, transitively, as `path\0sha256`. */
+function localImports(ts: typeof TS, root: string, file: string, options: TS.CompilerOptions, kitDir: string): string[] {
+  const seen = new Set<string>();
+  const visit = (abs: string): void => {
+    for (const spec of ts.preProcessFile(readFileSync(abs, 'utf8'), true, true).importedFiles) {
+      const resolved = ts.resolveModuleName(spec.fileName, abs, options, ts.sys).resolvedModule?.resolvedFileName;
+      if (!resolved || resolved.includes('/node_modules/') || resolved.startsWith(`${kitDir}/`)) continue;
+      const rel = relative(root, resolved);
+      if (rel.startsWith('..') || isAbsolute(rel) || seen.has(rel)) continue;
+      seen.add(rel);
+      visit(resolved);
+    }
+  };
+  visit(join(root, file));
+  return [...seen].sort().map((rel) => `${rel}\0${contentHash(join(root, rel))}`);
+}
+
+/** Every recorded import still has the content it had when the file passed. */
+function importsUnchanged(root: string, deps: readonly string[]): boolean {
+  return deps.every((d) => {
+    const [rel, hash] = d.split('\0') as [string, string];
+    return existsSync(join(root, rel)) && contentHash(join(root, rel)) === hash;
+  });
+}
+
+/**
+ * The type errors of `files` (repository-relative) and of the repository files they import, one ConfigError
+ * each, in file and position order; and each file's imports, for the cache.
+ */
+function check(root: string, files: readonly string[]): { errors: ConfigError[]; imports: Map<string, string[]> } {
   const ts = require('typescript') as typeof TS;
-  const program = ts.createProgram(files.map((f) => join(root, f)), compilerOptions(ts, root));
+  const options = compilerOptions(ts, root);
+  const program = ts.createProgram(files.map((f) => join(root, f)), options);
+  const kitDir = dirname(kitEntry(root));
+  const imports = new Map(files.map((f) => [f, localImports(ts, root, f, options, kitDir)] as const));
+  const checked = [...new Set([...files, ...[...imports.values()].flat().map((d) => d.split('\0')[0]!)])];
   const errors: ConfigError[] = [];
-  for (const file of files) {
+  for (const file of checked) {
     const source = program.getSourceFile(join(root, file));
     if (!source) continue;
     const diagnostics = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)];
@@ -81,7 +121,7 @@ function check(root: string, files: readonly string[]): ConfigError[] {
       errors.push(new ConfigError({ file, line: pos && pos.line + 1, column: pos && pos.character + 1 }, `type error TS${d.code}: ${oneLine(ts, d)}`, 'deploy.ts to type-check against @eleventh/platform'));
     }
   }
-  return errors;
+  return { errors, imports };
 }
 
 /** Type-check the run's deploy.ts files (repository-relative); throws ConfigErrors listing every type error. */
@@ -94,11 +134,15 @@ export function typeCheckDeployFiles(root: string, files: readonly string[]): vo
   const keyOf = (file: string): string => createHash('sha256').update(context).update('\0').update(file).update('\0').update(readFileSync(join(root, file))).digest('hex');
   const passed = readPassed();
   const keys = new Map(files.map((f) => [f, keyOf(f)] as const));
-  const changed = files.filter((f) => !passed.has(keys.get(f)!));
+  const changed = files.filter((f) => {
+    const deps = passed.get(keys.get(f)!);
+    return deps === undefined || !importsUnchanged(root, deps);
+  });
   if (changed.length === 0) return;
-  const errors = check(root, changed);
+  const { errors, imports } = check(root, changed);
   const failed = new Set(errors.map((e) => e.at.file));
-  for (const f of changed) if (!failed.has(f)) passed.add(keys.get(f)!);
+  const clean = (f: string): boolean => !failed.has(f) && imports.get(f)!.every((d) => !failed.has(d.split('\0')[0]!));
+  for (const f of changed) if (clean(f)) passed.set(keys.get(f)!, imports.get(f)!);
   writePassed(passed);
   if (errors.length > 0) throw new ConfigErrors(errors);
 }
