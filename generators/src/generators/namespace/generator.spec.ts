@@ -71,6 +71,8 @@ describe('namespace generator', () => {
     [{ quota: 'cpu=4,memory=8Gi,pods=20' }, { cpu: '4', memory: '8Gi', pods: 20 }],
     [{ quota: 'pods=10' }, { cpu: '8', memory: '16Gi', pods: 10 }],
     [{ quotaCpu: '2500m', quotaMemory: '4Gi', quotaPods: 5 }, { cpu: '2500m', memory: '4Gi', pods: 5 }],
+    // what Nx passes for `--quotaCpu 40`: a number, written as the quantity '40'
+    [{ quotaCpu: 40, quotaMemory: 64 }, { cpu: '40', memory: '64', pods: 50 }],
     [{ quota: 'cpu=4,pods=20', quotaPods: 30 }, { cpu: '4', memory: '16Gi', pods: 30 }],
   ])('quota flags %j give %j', async (flags, quota) => {
     const tree = createEnvironmentsTree();

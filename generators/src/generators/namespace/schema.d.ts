@@ -5,8 +5,8 @@ export interface NamespaceGeneratorSchema {
   team: string;
   /** `cpu=8,memory=16Gi,pods=50`, any subset. */
   quota?: string;
-  quotaCpu?: string;
-  quotaMemory?: string;
+  quotaCpu?: string | number;
+  quotaMemory?: string | number;
   quotaPods?: number;
   skipFormat?: boolean;
 }

@@ -20,8 +20,9 @@ const QUANTITY_EXPECTED = 'a Kubernetes quantity such as 8, 500m or 16Gi';
 
 export interface QuotaFlags {
   readonly quota?: string;
-  readonly quotaCpu?: string;
-  readonly quotaMemory?: string;
+  /** Nx parses `--quotaCpu 40` as a number: both kinds are accepted and written as a string. */
+  readonly quotaCpu?: string | number;
+  readonly quotaMemory?: string | number;
   readonly quotaPods?: number;
 }
 
@@ -49,8 +50,8 @@ export function parseQuota(text: string): Partial<Record<keyof Quota, string>> {
 export function resolveQuota(tree: Tree, flags: QuotaFlags): Quota {
   const given = flags.quota ? parseQuota(flags.quota) : {};
   const defaults = defaultQuota(tree);
-  const cpu = flags.quotaCpu ?? given.cpu ?? String(defaults.cpu);
-  const memory = flags.quotaMemory ?? given.memory ?? String(defaults.memory);
+  const cpu = String(flags.quotaCpu ?? given.cpu ?? defaults.cpu);
+  const memory = String(flags.quotaMemory ?? given.memory ?? defaults.memory);
   const pods = flags.quotaPods ?? (given.pods !== undefined ? Number(given.pods) : defaults.pods);
   if (!QUANTITY.test(cpu)) throw new GeneratorError('--quota-cpu', `'${cpu}' is not a quantity`, QUANTITY_EXPECTED);
   if (!QUANTITY.test(memory)) {
