@@ -20,6 +20,8 @@ export interface ImagesOptions {
   /** Only these services (all when empty). */
   readonly services?: readonly string[];
   readonly push: boolean;
+  /** Ask the registries and report what would be built; build nothing. */
+  readonly dryRun?: boolean;
   readonly builder?: BuilderName;
   readonly insecure?: readonly string[];
   /** Progress and warnings (stderr). */
@@ -38,6 +40,8 @@ export interface ImageRecord {
   readonly digest?: string;
   readonly built: boolean;
   readonly pushed: boolean;
+  /** The registry lacks the tag (before this run). */
+  readonly missing: boolean;
   readonly buildSeconds?: number;
   readonly pushSeconds?: number;
   /** Fields the after-push steps added (e.g. sbomDigest). */
@@ -84,8 +88,8 @@ export async function runImages(o: ImagesOptions): Promise<ImageRecord[]> {
   const records: ImageRecord[] = [];
   let builder: Builder | undefined;
   for (const image of plan) {
-    if (!image.build) {
-      for (const d of image.destinations) records.push({ service: image.service.name, pin: image.pin.commit, image: d.ref, digest: d.digest, built: false, pushed: false });
+    if (!image.build || o.dryRun) {
+      for (const d of image.destinations) records.push({ service: image.service.name, pin: image.pin.commit, image: d.ref, digest: d.digest, built: false, pushed: false, missing: d.digest === undefined });
       continue;
     }
     builder ??= chooseBuilder(o.builder, o.env);
@@ -110,7 +114,7 @@ async function buildAndPush(o: ImagesOptions, builder: Builder, clients: Clients
   const records: ImageRecord[] = [];
   for (const d of image.destinations) {
     if (!o.push || d.digest !== undefined) {
-      records.push({ service: service.name, pin: pin.commit, image: d.ref, digest: d.digest, built: true, pushed: false, buildSeconds });
+      records.push({ service: service.name, pin: pin.commit, image: d.ref, digest: d.digest, built: true, pushed: false, missing: d.digest === undefined, buildSeconds });
       continue;
     }
     const pushStart = Date.now();
@@ -122,7 +126,7 @@ async function buildAndPush(o: ImagesOptions, builder: Builder, clients: Clients
     for (const step of o.afterPush ?? AFTER_PUSH) Object.assign(extra, await step({ service, pin: pin.commit, ref: d.ref, repository: d.repository, client, digest, base }));
     const pushSeconds = seconds(pushStart);
     o.log(`images: pushed ${d.ref} in ${pushSeconds} s`);
-    records.push({ service: service.name, pin: pin.commit, image: d.ref, digest, built: true, pushed: true, buildSeconds, pushSeconds, ...(Object.keys(extra).length > 0 ? { extra } : {}) });
+    records.push({ service: service.name, pin: pin.commit, image: d.ref, digest, built: true, pushed: true, missing: true, buildSeconds, pushSeconds, ...(Object.keys(extra).length > 0 ? { extra } : {}) });
   }
   return records;
 }

@@ -7,7 +7,7 @@ import { printJson } from '../output';
 
 function line(r: ImageRecord): string {
   if (r.digest) return `${r.image} → ${r.digest}`;
-  return `${r.image} (built, not pushed)`;
+  return `${r.image} (${r.built ? 'built, not pushed' : 'missing'})`;
 }
 
 export const imagesCommand = defineCommand({
@@ -25,6 +25,7 @@ its images built. Credentials: the Docker credential file (DOCKER_CONFIG or ~/.d
 Plain HTTP only for loopback registries and --insecure-registry hosts.`,
   options: {
     push: { type: 'boolean', description: 'push each built image with its pin as tag and print image → digest' },
+    'dry-run': { type: 'boolean', description: 'ask the registries and print what is missing; build and push nothing' },
     builder: { type: 'string', choices: BUILDERS, description: 'the image builder (default: the first of buildah, podman, docker on PATH)' },
     service: { type: 'string', multiple: true, value: 'S', description: 'only these services (repeatable or comma-separated)' },
     'insecure-registry': { type: 'string', multiple: true, value: 'H', description: 'speak plain HTTP to this registry host[:port] (loopback registries always are)' },
@@ -33,10 +34,11 @@ Plain HTTP only for loopback registries and --insecure-registry hosts.`,
   examples: ['eleventh images --push', 'eleventh images --service payments-api --builder podman', 'npx nx affected -t image -- --push'],
   async run({ options }, io) {
     const root = topLevel(io.cwd);
-    const records = await runImages({ root, services: options.service, push: options.push, builder: options.builder, insecure: options['insecure-registry'], log: io.err });
+    const records = await runImages({ root, services: options.service, push: options.push, dryRun: options['dry-run'], builder: options.builder, insecure: options['insecure-registry'], log: io.err });
     const built = new Set(records.filter((r) => r.built).map((r) => r.service)).size;
     const pushed = records.filter((r) => r.pushed).length;
-    io.err(`eleventh: images: ${built} built, ${pushed} pushed, ${records.filter((r) => !r.built).length} already in the registry`);
+    const missing = records.filter((r) => r.missing && !r.built).length;
+    io.err(`eleventh: images: ${built} built, ${pushed} pushed, ${records.filter((r) => !r.missing).length} already in the registry${missing > 0 ? `, ${missing} missing` : ''}`);
     if (options.json) printJson(io, { images: records });
     else for (const r of records) io.out(line(r));
     return 0;
