@@ -97,6 +97,7 @@ describe.skipIf(missing.length > 0)('images in a clean clone of a repository mad
     const [java] = (JSON.parse(res.stdout) as { images: Pushed[] }).images;
     expect(java).toMatchObject({ service: 't-java', built: true, pushed: true });
     expect(skopeoDigest(java!.image)).toBe(java!.digest);
+    console.info(`new-repo images e2e: t-java (mvn package on the host, offline from ~/.m2) build ${java!.buildSeconds} s + push ${java!.pushSeconds} s`);
   }, 300_000);
 
   it('the go binary and the node bundle are reproducible: rebuilt from fresh storage (go, node) and with podman (node), the same digests', async () => {

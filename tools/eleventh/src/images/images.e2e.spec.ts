@@ -80,8 +80,9 @@ describe.skipIf(missing.length > 0)('eleventh images (real registry, real builde
     const bin = join(world.scratch, 'bin');
     mkdirSync(bin, { recursive: true });
     for (const tool of ['git', 'sh']) symlinkSync(`/usr/bin/${tool}`, join(bin, tool));
-    const res = world.images(['--push', '--builder', 'buildah'], { PATH: bin });
+    const res = world.images(['--push', '--builder', 'buildah', '--quiet'], { PATH: bin });
     expect(res.status, res.stderr).toBe(2);
+    expect(res.stdout).toBe('');
     expect(res.stderr.trim()).toBe("images: the builder 'buildah' is not on PATH (expected buildah installed, or --builder docker|podman|buildah naming one that is)");
   }, 120_000);
 
