@@ -66,7 +66,7 @@ export async function planImages(o: PlanOptions): Promise<PlannedImage[]> {
     } catch (err) {
       if (o.strict || !(err instanceof RegistryError)) throw err;
       unreachable.add(host);
-      o.warn(`warning: ${err.message}: building without asking it (nothing is pushed without --push)`);
+      o.warn(`warning: ${err.message}: its images count as missing (nothing is pushed without --push)`);
       return undefined;
     }
   };
