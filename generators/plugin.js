@@ -3,7 +3,7 @@
  * The Nx plugin entry (`"plugins": ["@eleventh/nx/plugin"]` in nx.json): plain CommonJS with no imports
  * beyond Node's own, so Nx loads it without registering a TypeScript transpiler — that alone cost ~2 s on
  * every graph build. Every `services/<name>/deploy.ts` makes `services/<name>` a service project with
- * build/test/image targets; the service's class (the template it was made from) is told by the build file
+ * build/test/image targets (image: `eleventh images --service <name>`); the service's class (the template it was made from) is told by the build file
  * or lockfile in its root, and chooses the build and test commands.
  * Keep in step with src/plugin/create-nodes.ts (the typed twin the generators and tests import).
  */
@@ -22,6 +22,13 @@ const SERVICE_CLASSES = [
   { name: 'go', marker: 'go.mod', build: 'go build -o /dev/null ./...', test: 'go test ./...' },
   { name: 'web', marker: 'nginx.conf', build: 'test -f nginx.conf -a -f public/index.html', test: 'node --test test/' },
 ];
+
+/**
+ * What the `image` target is cached on: the image inputs of the pin — the service's production files but its
+ * deploy.ts, what it depends on (^production), the locked packages and the base images. `eleventh images`
+ * itself asks the registry, so a cache miss on a pin the registry has builds nothing.
+ */
+const IMAGE_INPUTS = ['production', '!{projectRoot}/deploy.ts', '^production', '{workspaceRoot}/package-lock.json', '{workspaceRoot}/platform/images.yaml'];
 
 /** The node class: typecheck (deploy.ts included) and the vitest specs. */
 function nodeClass(root) {
@@ -52,9 +59,12 @@ function serviceProject(deployFile, options, workspaceRoot) {
           build: { command: cls.build, options: { cwd: root }, inputs: ['production', '^production'], cache: true, metadata: described('Build', cls.build) },
           test: { command: cls.test, options: { cwd: root }, inputs: ['default', '^production'], cache: true, metadata: described('Test', cls.test) },
           image: {
-            command: `eleventh pins --service ${name} --image`,
-            metadata: { description: `The image reference for ${name}'s pin (${registry}/${name}:<pin>)` },
-            cache: false,
+            command: `eleventh images --service ${name}`,
+            options: { cwd: root },
+            inputs: IMAGE_INPUTS,
+            outputs: [],
+            cache: true,
+            metadata: { description: `Build ${name}'s image (${registry}/${name}:<pin>) if the registry lacks its pin; \`-- --push\` pushes it (eleventh images)` },
           },
         },
       },
@@ -67,4 +77,4 @@ const createNodes = [
   (files, options, context) => files.map((file) => [file, serviceProject(file, options, context && context.workspaceRoot)]),
 ];
 
-module.exports = { createNodes, serviceProject, serviceClass, SERVICE_CLASSES, SERVICE_GLOB };
+module.exports = { createNodes, serviceProject, serviceClass, SERVICE_CLASSES, SERVICE_GLOB, IMAGE_INPUTS };

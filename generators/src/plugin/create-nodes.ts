@@ -25,6 +25,7 @@ const plugin = require('../../plugin.js') as {
   serviceClass: (root: string, workspaceRoot: string) => ServiceClass;
   SERVICE_CLASSES: readonly ServiceClass[];
   SERVICE_GLOB: string;
+  IMAGE_INPUTS: readonly string[];
 };
 
 export const createNodes = plugin.createNodes;
@@ -32,3 +33,4 @@ export const serviceProject = plugin.serviceProject;
 export const serviceClass = plugin.serviceClass;
 export const SERVICE_CLASSES = plugin.SERVICE_CLASSES;
 export const SERVICE_GLOB = plugin.SERVICE_GLOB;
+export const IMAGE_INPUTS = plugin.IMAGE_INPUTS;

@@ -47,8 +47,8 @@ describe('hand-written files the generators write', () => {
     const ajv = strictAjv();
     const config = yamlFiles.filter((f) => schemaOfFile(f) !== undefined);
     expect(yamlFiles.filter((f) => schemaOfFile(f) === undefined)).toEqual(['.github/workflows/eleventh.yml', '.gitlab-ci.yml']);
-    expect(config).toEqual(expect.arrayContaining(['platform/defaults.yaml', 'environments/staging/environment.yaml', 'environments/dr/environment.yaml', 'environments/qa/payments/tenant.yaml', 'environments/staging/apps/tenant.yaml']));
-    expect(config).toHaveLength(1 + 8 + 8 * 2);
+    expect(config).toEqual(expect.arrayContaining(['platform/defaults.yaml', 'platform/images.yaml', 'environments/staging/environment.yaml', 'environments/dr/environment.yaml', 'environments/qa/payments/tenant.yaml', 'environments/staging/apps/tenant.yaml']));
+    expect(config).toHaveLength(2 + 8 + 8 * 2);
     for (const file of config) {
       const text = readFileSync(join(root, file), 'utf8');
       const first = text.split('\n')[0];

@@ -15,3 +15,5 @@ export {
   type SecondOwner,
 } from './release/verify/bootstrap-rules';
 export { schemaModeline, withModeline } from './config/schema-files';
+export { CLASS_MARKERS, TEMPLATE_CLASSES, type TemplateClass } from './pins/template-class';
+export { IMAGES_FILE, checkImages, readImages, type ImageBases } from './images/bases';

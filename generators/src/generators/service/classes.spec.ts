@@ -5,15 +5,15 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Tree } from '@nx/devkit';
 import { flushChanges } from 'nx/src/generators/tree';
 import { createEnvironmentsTree } from '../../utils/testing';
-import { serviceProject } from '../../plugin/create-nodes';
+import { IMAGE_INPUTS, SERVICE_CLASSES, serviceProject } from '../../plugin/create-nodes';
 import { namespaceGenerator } from '../namespace/generator';
 import { serviceGenerator } from './generator';
-import { BASE_IMAGES, PINNED_IMAGE } from './lib/base-images';
+import { CLASS_MARKERS, TEMPLATE_CLASSES, readImages } from '@eleventh/cli';
 import { TEMPLATES } from './lib/classes';
 
 async function withNamespace(): Promise<Tree> {
@@ -64,32 +64,31 @@ describe('service templates by class', () => {
     );
   });
 
-  it.each(TEMPLATES.map((t) => [t]))('%s: the Dockerfile starts from pinned ARG images, runs as a numeric non-root user and exposes the port', async (template) => {
+  it.each(TEMPLATES.map((t) => [t]))('%s: the Dockerfile starts from ARG BASE_IMAGE, runs nothing, runs as the kit\'s numeric user and exposes the port', async (template) => {
     const tree = await withNamespace();
     await serviceGenerator(tree, { name: 'svc', namespace: 'payments', template, port: 9090 });
     const dockerfile = tree.read('services/svc/Dockerfile', 'utf8')!;
-    const args = Object.fromEntries([...dockerfile.matchAll(/^ARG (\w+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
-    const images: Record<string, string | undefined> = BASE_IMAGES[template];
-    expect(args.BASE_IMAGE).toBe(images.base);
-    expect(args.BUILD_IMAGE).toBe(images.build);
-    for (const image of Object.values(args)) expect(image).toMatch(PINNED_IMAGE);
-    const froms = [...dockerfile.matchAll(/^FROM (\S+)/gm)].map((m) => m[1]);
-    expect(froms.at(-1)).toBe('${BASE_IMAGE}');
-    expect(froms.every((f) => f === '${BASE_IMAGE}' || f === '${BUILD_IMAGE}')).toBe(true);
-    const user = [...dockerfile.matchAll(/^USER (.*)$/gm)].map((m) => m[1]);
-    expect(user).toHaveLength(1);
-    expect(user[0]).toMatch(/^[1-9]\d*:[1-9]\d*$/);
+    expect([...dockerfile.matchAll(/^ARG (.*)$/gm)].map((m) => m[1])).toEqual(['BASE_IMAGE']);
+    expect([...dockerfile.matchAll(/^FROM (.*)$/gm)].map((m) => m[1])).toEqual(['${BASE_IMAGE}']);
+    expect(dockerfile).not.toMatch(/^RUN /m);
+    expect([...dockerfile.matchAll(/^USER (.*)$/gm)].map((m) => m[1])).toEqual(['10001:10001']);
     expect(dockerfile).toContain('\nEXPOSE 9090\n');
-    // a clean context: it copies only this service's files (and, for node, the root npm manifests)
-    for (const m of dockerfile.matchAll(/^COPY (?!--from)(.*) \S+$/gm)) {
-      for (const src of m[1].split(' ')) expect(src.startsWith('services/svc/') || template === 'node', src).toBe(true);
-    }
+    // the context eleventh images assembles for the class: COPY names only what is in it
+    const context: Record<string, string[]> = { node: ['main.js'], go: ['service'], java: ['app.jar'], python: ['app/'], web: ['nginx.conf', 'public/'] };
+    expect([...dockerfile.matchAll(/^COPY (\S+) \S+$/gm)].map((m) => m[1])).toEqual(context[template]);
   });
 
-  it('every base image is a name:tag@sha256 reference', () => {
-    for (const images of Object.values(BASE_IMAGES)) for (const image of Object.values(images)) expect(image).toMatch(PINNED_IMAGE);
-    expect('node:20-alpine').not.toMatch(PINNED_IMAGE);
-    expect('node@sha256:' + 'a'.repeat(64)).not.toMatch(PINNED_IMAGE);
+  it("every class has a base pinned by digest in the platform package's platform/images.yaml, which new repositories get", () => {
+    const platform = dirname(require.resolve('@eleventh/platform/package.json'));
+    const images = readImages(dirname(platform));
+    expect([...images!.bases.keys()].sort()).toEqual([...TEMPLATES].sort());
+    for (const ref of images!.bases.values()) expect(ref).toMatch(/^[a-z0-9.-]+\.[a-z]+\/[a-z0-9./_-]+:[\w.-]+@sha256:[0-9a-f]{64}$/);
+    expect(images!.allowFloating.size).toBe(0);
+  });
+
+  it("the engine tells a service's class by the plugin's marker files, in the plugin's order", () => {
+    expect([...TEMPLATE_CLASSES]).toEqual([...TEMPLATES]);
+    expect(CLASS_MARKERS.map(([marker, cls]) => ({ name: cls, marker }))).toEqual(SERVICE_CLASSES.map((c) => ({ name: c.name, marker: c.marker })));
   });
 
   it.each([
@@ -108,7 +107,8 @@ describe('service templates by class', () => {
     expect(project.targets!.build.command).toBe(build);
     expect(project.targets!.test.command).toBe(test);
     expect(project.tags).toEqual(['type:service', `template:${template}`]);
-    expect(project.targets!.image.command).toBe('eleventh pins --service svc --image');
+    expect(project.targets!.image).toMatchObject({ command: 'eleventh images --service svc', cache: true, inputs: IMAGE_INPUTS });
+    expect(IMAGE_INPUTS).toEqual(['production', '!{projectRoot}/deploy.ts', '^production', '{workspaceRoot}/package-lock.json', '{workspaceRoot}/platform/images.yaml']);
   });
 
   it('the README of each class names its test and build commands and its image inputs', async () => {

@@ -36,7 +36,7 @@ const REPOSITORY_ONLY = 'dependency-cruiser';
 describe('workspace generator', () => {
   it.each([
     'package.json', 'nx.json', 'tsconfig.base.json', '.nxignore', '.gitignore', 'CODEOWNERS', 'README.md',
-    'platform/defaults.yaml', 'platform/README.md', 'environments/project.json', 'environments/README.md',
+    'platform/defaults.yaml', 'platform/images.yaml', 'platform/README.md', 'environments/project.json', 'environments/README.md',
     'services/hello-api/deploy.ts', 'services/hello-api/src/main.ts', 'services/hello-api/src/greeting.spec.ts',
     'services/hello-api/Dockerfile', 'services/hello-api/README.md', 'services/hello-api/tsconfig.json',
     '.github/workflows/eleventh.yml', '.gitlab-ci.yml', 'plopfile.mjs',
@@ -84,9 +84,10 @@ describe('workspace generator', () => {
     expect(readJson(tree, 'package.json').devDependencies).toMatchObject({ plop: expect.any(String), 'node-plop': expect.any(String) });
   });
 
-  it('copies the platform defaults of the installed @eleventh/platform', async () => {
+  it('copies the platform defaults and base images of the installed @eleventh/platform', async () => {
     const tree = await generate();
     expect(tree.read('platform/defaults.yaml', 'utf8')).toBe(readFileSync(join(REPO_ROOT, 'platform/defaults.yaml'), 'utf8'));
+    expect(tree.read('platform/images.yaml', 'utf8')).toBe(readFileSync(join(REPO_ROOT, 'platform/images.yaml'), 'utf8'));
     expect(tree.exists('platform/src/index.ts')).toBe(false);
   });
 

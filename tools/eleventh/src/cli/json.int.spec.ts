@@ -30,6 +30,8 @@ const CASES: ReadonlyArray<readonly [string, readonly string[], (doc: any) => vo
   ['recipe', ['recipe', '--json'], (d) => expect(d.environments.map((e: any) => [e.environment, e.upToDate, e.services > 0])).toEqual([['ops-staging', true, true], ['staging', true, true]])],
   ['render', ['render', '--json'], (d) => expect(d).toMatchObject({ environments: ['ops-staging', 'staging', 'preprod', 'prod'], filesChanged: 0 })],
   ['pins', ['pins', '--json'], (d) => expect(d['payments-api'].commit).toMatch(/^[0-9a-f]{40}$/)],
+  // registry.example.com cannot be asked here: warned about on stderr, every image reported missing, nothing built
+  ['images', ['images', '--dry-run', '--json'], (d) => expect(d.images.map((r: any) => [r.service, r.missing, r.built])).toContainEqual(['payments-api', true, false])],
   ['explain', ['explain', 'staging/payments/payments-api', 'replicas', '--json'], (d) => expect(JSON.stringify(d)).toContain('replicas')],
   ['verify', ['verify', '--json'], (d) => expect(d).toEqual({ findings: [] })],
   ['policy', ['policy', '--json'], (d) => expect(d).toEqual({ findings: [] })],

@@ -2,12 +2,13 @@
  * The one ajv for the published schemas (tools/eleventh/schemas): strict mode, every error, with two
  * declared allowances — the `x-must`/`x-expected`/`x-invalid` message hints are a vocabulary, and union
  * types (`type: [string, number]` for quantities) are allowed — and the formats whose rules are the
- * platform's (platform/src/refs.ts and names.ts): `registry`, `git-url`, `git-branch`, `tag-pattern`, `group`. The engine
+ * platform's (platform/src/refs.ts and names.ts): `registry`, `git-url`, `git-branch`, `tag-pattern`, `group`, and `image-ref` (images/registry/reference.ts). The engine
  * validates with it (schema-validate.ts); the testing entry hands the same instance to other packages' specs.
  */
 import Ajv from 'ajv';
 import { branchProblem, gitUrlProblem, groupProblem, registryProblem, tagPatternProblem } from './names';
 import { installedKit } from '../load/kit';
+import { IMAGE_REF_EXPECTED, imageRefProblem } from '../images/registry/reference';
 
 /** Format name → why a value is refused (undefined: accepted) and what would be accepted. */
 export const FORMATS: Readonly<Record<string, { readonly problem: (value: string) => string | undefined; readonly expected: () => string }>> = {
@@ -16,6 +17,7 @@ export const FORMATS: Readonly<Record<string, { readonly problem: (value: string
   'git-branch': { problem: branchProblem, expected: () => installedKit().BRANCH_EXPECTED },
   'tag-pattern': { problem: tagPatternProblem, expected: () => installedKit().TAG_PATTERN_EXPECTED },
   group: { problem: groupProblem, expected: () => installedKit().GROUP_EXPECTED },
+  'image-ref': { problem: imageRefProblem, expected: () => IMAGE_REF_EXPECTED },
 };
 
 /** The message hints: other validators ignore them. */

@@ -14,6 +14,7 @@ export const MODELINE_PREFIX = '# yaml-language-server: $schema=';
 
 const FILES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^platform\/defaults\.yaml$/, 'platform-defaults.schema.json'],
+  [/^platform\/images\.yaml$/, 'images.schema.json'],
   [/^environments\/[^/]+\/environment\.yaml$/, 'environment.schema.json'],
   [/^environments\/[^/]+\/[^/]+\/tenant\.yaml$/, 'tenant.schema.json'],
   [/^environments\/[^/]+\/[^/]+\/[^/]+\/overrides\.yaml$/, 'overrides.schema.json'],

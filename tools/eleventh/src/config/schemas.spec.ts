@@ -24,7 +24,7 @@ function objectSchemas(node: unknown, key: string, out: Array<[string, Record<st
 describe('schemas', () => {
   it('are draft-07 and reject unknown keys everywhere except env and values', () => {
     const files = readdirSync(dir).filter((f) => f.endsWith('.schema.json'));
-    expect(files.sort()).toEqual(['environment.schema.json', 'overrides.schema.json', 'platform-defaults.schema.json', 'platform-settings.schema.json', 'service-config.schema.json', 'tenant.schema.json']);
+    expect(files.sort()).toEqual(['environment.schema.json', 'images.schema.json', 'overrides.schema.json', 'platform-defaults.schema.json', 'platform-settings.schema.json', 'service-config.schema.json', 'tenant.schema.json']);
     for (const file of files) {
       const doc = JSON.parse(readFileSync(join(dir, file), 'utf8'));
       expect(doc.$schema).toBe('http://json-schema.org/draft-07/schema#');
@@ -41,6 +41,20 @@ describe('schemas', () => {
     const { parse } = require('yaml') as typeof import('yaml');
     const text = readFileSync(join(__dirname, '../../../../platform/defaults.yaml'), 'utf8');
     expect(validateSchema('platform-defaults.schema.json', parse(text))).toEqual([]);
+  });
+
+  it('the base images of this repository are valid', () => {
+    const { parse } = require('yaml') as typeof import('yaml');
+    const text = readFileSync(join(__dirname, '../../../../platform/images.yaml'), 'utf8');
+    expect(validateSchema('images.schema.json', parse(text))).toEqual([]);
+  });
+
+  it('reports a misspelt class and a reference that is not one', () => {
+    expect(validateSchema('images.schema.json', { bases: { nod: 'docker.io/library/node:22', go: 'Not A Ref' }, allowFloating: ['rust'] })).toEqual([
+      { path: ['bases', 'nod'], problem: "unknown key 'nod' in 'bases' (did you mean 'node'?)" },
+      { path: ['bases', 'go'], problem: "'bases.go' must be an image reference: it has no registry host", expected: "host/path:tag@sha256:<64 hex>, e.g. docker.io/library/node:22-slim@sha256:…, got 'Not A Ref'" },
+      { path: ['allowFloating', 0], problem: "'allowFloating[0]' must be of type \"node\" or \"java\" or \"python\" or \"go\" or \"web\"", expected: "\"node\" or \"java\" or \"python\" or \"go\" or \"web\", got 'rust'" },
+    ]);
   });
 
   it('reports a missing required key', () => {

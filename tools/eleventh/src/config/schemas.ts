@@ -1,5 +1,6 @@
 /** The JSON Schemas (draft-07) of the hand-written files, by file name. */
 import environment from '../../schemas/environment.schema.json';
+import images from '../../schemas/images.schema.json';
 import overrides from '../../schemas/overrides.schema.json';
 import platformDefaults from '../../schemas/platform-defaults.schema.json';
 import platformSettings from '../../schemas/platform-settings.schema.json';
@@ -34,6 +35,7 @@ export interface Schema {
 
 const documents: Readonly<Record<string, Schema>> = {
   'environment.schema.json': environment as Schema,
+  'images.schema.json': images as Schema,
   'overrides.schema.json': overrides as Schema,
   'platform-defaults.schema.json': platformDefaults as Schema,
   'platform-settings.schema.json': platformSettings as Schema,

@@ -16,6 +16,7 @@ import { checkWorkspaceLinks } from './links';
 import { inputsIdentity, listBlobs } from './identity';
 import type { GraphInputs, ServiceInputs } from './inputs';
 import { findInputCommits } from './search';
+import { IMAGES_FILE, readImagesAt, type ImageBases } from '../images/bases';
 
 export interface PinOptions {
   /** Workspace root (a git work tree). */
@@ -57,6 +58,10 @@ export interface PinResult {
    * HEAD and the file is clean — what callers may use instead of reading the work tree.
    */
   readonly cleanBlob: (path: string) => string | undefined;
+  /** platform/images.yaml at `head` (checked), when the repository has one: each class's base is an image input. */
+  readonly bases?: ImageBases;
+  /** The full SHA `head` resolved to. */
+  readonly head: string;
 }
 
 /** Refuse (or, with allowDirty, warn about) uncommitted changes to any service's image inputs. */
@@ -66,7 +71,7 @@ function checkDirty(dirty: readonly string[], graph: GraphInputs, allowDirty: bo
   const files: string[] = [];
   const services = new Set<string>();
   for (const path of dirty) {
-    const users = classifier.servicesOf(path);
+    const users = path === IMAGES_FILE ? graph.services.map((s) => s.name) : classifier.servicesOf(path);
     if (users.length > 0) files.push(path);
     for (const s of users) services.add(s);
   }
@@ -98,7 +103,8 @@ export async function computePins(options: PinOptions): Promise<PinResult> {
   const graph = await timed('pins: nx graph (wait)', () => tracked('nx project graph', undefined, () => graphPromise));
   if (!options.headIsWorkTree) checkDirty(dirty, graph, options.allowDirty ?? false);
   const blobs = graph.services.length > 0 ? timed('pins: ls-tree', () => listBlobs(options.root, head, pathspecs(allRoots(graph)))) : new Map<string, string>();
-  const identities = timed('pins: identities', () => new Map(graph.services.map((s) => [s.name, inputsIdentity(s, blobs)])));
+  const bases = readImagesAt(options.root, head);
+  const identities = timed('pins: identities', () => new Map(graph.services.map((s) => [s.name, inputsIdentity(s, blobs, bases?.bases.get(s.template))])));
   const pending = graph.services.filter((s) => options.previous.get(s.name)?.inputs !== identities.get(s.name));
   // A walk answers from history: a shallow clone would pin every changed service to its one commit.
   if (pending.length > 0) assertFullHistory(options.root, 'pins');
@@ -117,5 +123,5 @@ export async function computePins(options: PinOptions): Promise<PinResult> {
   const isHead = options.head === undefined || head === revParse('HEAD', options.root);
   const dirtySet = new Set(dirty);
   const cleanBlob = (path: string): string | undefined => (isHead && !dirtySet.has(path) ? blobs.get(path) : undefined);
-  return { pins, changed, services: graph.services, cleanBlob };
+  return { pins, changed, services: graph.services, cleanBlob, bases, head };
 }

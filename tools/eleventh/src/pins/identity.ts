@@ -1,6 +1,8 @@
 /**
- * The identity of a service's image inputs: sha256 over its sorted (path, blob) list at the head commit
- * and its locked external packages. Equal identity ⇒ the same image, so the previous pin still holds.
+ * The identity of a service's image inputs: sha256 over its sorted (path, blob) list at the head commit,
+ * its locked external packages and its class's base image (platform/images.yaml; nothing when the
+ * repository configures none, so older identities stay valid). Equal identity ⇒ the same image, so the
+ * previous pin still holds.
  */
 import { createHash } from 'node:crypto';
 import { git } from '../git/run';
@@ -23,9 +25,10 @@ export function listBlobs(root: string, rev: string, specs: readonly string[]): 
   return blobs;
 }
 
-export function inputsIdentity(service: ServiceInputs, blobs: ReadonlyMap<string, string>): string {
+export function inputsIdentity(service: ServiceInputs, blobs: ReadonlyMap<string, string>, base?: string): string {
   const hash = createHash('sha256').update(`${VERSION}\n`);
   for (const file of service.files) hash.update(`${file}\0${blobs.get(file) ?? NOT_COMMITTED}\n`);
   for (const ext of service.externals) hash.update(`npm:${ext.name}@${ext.version}\n`);
+  if (base !== undefined) hash.update(`base:${base}\n`);
   return hash.digest('hex');
 }

@@ -5,6 +5,7 @@
  */
 import type { RawGraph, RawProject } from './raw-graph';
 import { DEPLOY_FILE, isImageInputFile, relativeTo } from './production';
+import { templateClassOf, type TemplateClass } from './template-class';
 
 export interface ExternalPackage {
   readonly name: string;
@@ -22,6 +23,8 @@ export interface ServiceInputs {
   readonly projects: readonly string[];
   /** Locked external packages its runtime code imports, sorted by name then version. */
   readonly externals: ReadonlyArray<ExternalPackage>;
+  /** The template class (by the marker file in its root): chooses its base image and how its image is built. */
+  readonly template: TemplateClass;
 }
 
 /** Everything the pin computation needs from the graph. */
@@ -98,6 +101,7 @@ export function graphInputs(graph: RawGraph): GraphInputs {
       files: closure.files.sort(compare),
       projects: [...closure.projects].sort(compare),
       externals: externalsOf(graph, closure.npm),
+      template: templateClassOf(graph.projects[name].root, graph.projects[name].files.map((f) => f.file)),
     };
   });
   return { services, roots, serviceProjects };

@@ -8,6 +8,9 @@ import { PathClassifier, pathspecs } from './classify';
 import { walkHistory, type CommitChange } from './history';
 import type { GraphInputs, ServiceInputs } from './inputs';
 import { LOCKFILE, LockfileReader } from './lockfile';
+import { BasesReader } from './bases-reader';
+import { IMAGES_FILE } from '../images/bases';
+import type { TemplateClass } from './template-class';
 import { gitText } from '../git/run';
 
 export interface SearchOptions {
@@ -36,12 +39,16 @@ class Search {
   /** package name → services importing it. */
   private readonly importers = new Map<string, string[]>();
   private lock: LockfileReader | undefined;
+  private bases: BasesReader | undefined;
+  /** Template class → services of that class (their base is platform/images.yaml `bases.<class>`). */
+  private readonly ofClass = new Map<TemplateClass, string[]>();
 
   constructor(private readonly options: SearchOptions) {
     this.remaining = new Set(options.services.map((s) => s.name));
     this.classifier = new PathClassifier(options.graph, options.services);
     for (const service of options.services) {
       for (const ext of service.externals) this.importers.set(ext.name, [...(this.importers.get(ext.name) ?? []), service.name]);
+      this.ofClass.set(service.template, [...(this.ofClass.get(service.template) ?? []), service.name]);
     }
   }
 
@@ -60,7 +67,7 @@ class Search {
   }
 
   paths(): string[] {
-    const roots = this.classifier.roots();
+    const roots = [...this.classifier.roots(), IMAGES_FILE];
     return pathspecs(this.importers.size > 0 ? [...roots, LOCKFILE] : roots);
   }
 
@@ -68,6 +75,7 @@ class Search {
   async visit(change: CommitChange): Promise<boolean> {
     for (const path of change.paths) {
       if (path === LOCKFILE && this.importers.size > 0) await this.visitLockfile(change.commit);
+      else if (path === IMAGES_FILE) await this.visitBases(change.commit);
       else for (const service of this.classifier.servicesOf(path)) this.take(service, change.commit);
     }
     return this.done;
@@ -75,6 +83,16 @@ class Search {
 
   close(): void {
     this.lock?.close();
+    this.bases?.close();
+  }
+
+  /** platform/images.yaml changed in `commit`: the services of each class whose base changed. */
+  private async visitBases(commit: string): Promise<void> {
+    const wanted = [...this.ofClass].filter(([, users]) => users.some((u) => this.remaining.has(u)));
+    if (wanted.length === 0) return;
+    this.bases ??= new BasesReader(this.options.root);
+    const changed = await this.bases.changedIn(commit, wanted.map(([cls]) => cls));
+    for (const cls of changed) for (const service of this.ofClass.get(cls) ?? []) this.take(service, commit);
   }
 
   private async visitLockfile(commit: string): Promise<void> {

@@ -7,3 +7,4 @@ export { REPO_ROOT } from './fixture';
 export { ajvFindings, strictAjv } from '../config/ajv-testing';
 export { loadConfig } from '../config/load';
 export { MODELINE_PREFIX, SCHEMAS_IN_REPO, schemaOfFile } from '../config/schema-files';
+export { freePort, hasTool, missingOciTools, pushLocalNodeBase, skopeoDigest, startRegistry, type LocalRegistry } from './oci';

@@ -41,9 +41,9 @@ const WORDS: Readonly<Record<ServiceType, Readonly<Record<string, string>>>> = {
 
 export function templateData(o: NormalizedServiceOptions): TemplateData {
   const article = o.type === 'http' ? 'an' : 'a';
-  const { name, namespace, team, type, port, schedule, workspacePackages } = o;
-  const { images, build, test } = o.templateClass;
-  return { name, namespace, team, type, port, schedule, workspacePackages, article, images, build, test, ...WORDS[o.type] };
+  const { name, namespace, team, type, port, schedule } = o;
+  const { build, test } = o.templateClass;
+  return { name, namespace, team, type, port, schedule, article, build, test, ...WORDS[o.type] };
 }
 
 /** The template folders of `o`'s class and type, in render order. */

@@ -1,11 +1,11 @@
 /**
- * The service templates by class: which service types each can be, its pinned base images, and the build
- * and test commands the Nx plugin infers for it (plugin.js tells the class by the marker file the template
- * writes: pom.xml, requirements.lock, go.mod, nginx.conf; none for node).
+ * The service templates by class: which service types each can be, and the build and test commands the Nx
+ * plugin infers for it (plugin.js tells the class by the marker file the template writes: pom.xml,
+ * requirements.lock, go.mod, nginx.conf; none for node). Each class's base image is not here: it is
+ * `bases.<class>` in the repository's platform/images.yaml, the one place images are configured.
  */
 import type { ServiceType } from '@eleventh/platform';
 import { SERVICE_CLASSES } from '../../../plugin/create-nodes';
-import { BASE_IMAGES, type BaseImages } from './base-images';
 
 export const TEMPLATES = ['node', 'java', 'python', 'go', 'web'] as const;
 export type TemplateClass = (typeof TEMPLATES)[number];
@@ -14,7 +14,6 @@ export interface TemplateClassInfo {
   readonly name: TemplateClass;
   /** The service types the class can be (only node has workers and cron jobs). */
   readonly types: readonly ServiceType[];
-  readonly images: BaseImages;
   /** The file that tells the plugin the class (none for node). */
   readonly marker?: string;
   /** The inferred `build` and `test` commands (run in the service root); node's are the plugin's own. */
@@ -27,8 +26,8 @@ export function isTemplateClass(value: unknown): value is TemplateClass {
 }
 
 export function templateClass(name: TemplateClass): TemplateClassInfo {
-  if (name === 'node') return { name, types: ['http', 'worker', 'cron'], images: BASE_IMAGES.node };
+  if (name === 'node') return { name, types: ['http', 'worker', 'cron'] };
   const inferred = SERVICE_CLASSES.find((c) => c.name === name);
   if (!inferred) throw new Error(`plugin.js has no service class '${name}' (keep SERVICE_CLASSES in step with TEMPLATES)`);
-  return { name, types: ['http'], images: BASE_IMAGES[name], marker: inferred.marker, build: inferred.build, test: inferred.test };
+  return { name, types: ['http'], marker: inferred.marker, build: inferred.build, test: inferred.test };
 }

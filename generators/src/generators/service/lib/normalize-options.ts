@@ -1,4 +1,4 @@
-import { getProjects, readJson, type Tree } from '@nx/devkit';
+import { getProjects, type Tree } from '@nx/devkit';
 import { checkCronSchedule } from '@eleventh/platform';
 import type { ServiceType } from '@eleventh/platform';
 import { GeneratorError } from '../../../utils/errors';
@@ -24,13 +24,11 @@ export interface NormalizedServiceOptions {
   /** cron only. */
   readonly schedule: string | null;
   readonly template: TemplateClassInfo['name'];
-  /** The template class: its types, pinned base images and inferred commands. */
+  /** The template class: its types and inferred commands. */
   readonly templateClass: TemplateClassInfo;
   /** services/<name> */
   readonly root: string;
   readonly codeowners: string;
-  /** Workspace package folders the Dockerfile copies package.json from (so `npm ci` sees the whole lockfile). */
-  readonly workspacePackages: readonly string[];
   readonly skipFormat: boolean;
 }
 
@@ -73,14 +71,6 @@ function checkSchedule(schedule: string): string {
   return schedule;
 }
 
-/** The workspace packages (literal `workspaces` entries of the root package.json that exist). */
-export function workspacePackages(tree: Tree): string[] {
-  if (!tree.exists('package.json')) return [];
-  const workspaces: unknown = readJson(tree, 'package.json').workspaces;
-  const list = Array.isArray(workspaces) ? workspaces : [];
-  return list.filter((w): w is string => typeof w === 'string' && !w.includes('*') && tree.exists(`${w}/package.json`));
-}
-
 function checkFree(tree: Tree, name: string, root: string, codeowners: string): void {
   if (tree.exists(root)) throw new GeneratorError(root, 'already exists', 'a new service name');
   if (getProjects(tree).has(name)) {
@@ -112,7 +102,6 @@ export function normalizeOptions(tree: Tree, options: ServiceGeneratorSchema): N
     templateClass: cls,
     root,
     codeowners,
-    workspacePackages: workspacePackages(tree),
     skipFormat: options.skipFormat ?? false,
   };
 }

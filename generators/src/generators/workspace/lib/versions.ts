@@ -17,6 +17,7 @@ export const DEV_DEPENDENCIES: Readonly<Record<string, string>> = {
   '@swc/core': '1.15.8',
   '@types/node': '20.19.25',
   ajv: '8.20.0',
+  esbuild: '0.28.2',
   handlebars: '4.7.8',
   'kubernetes-models': '4.5.1',
   'node-plop': '0.32.3',

@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { explainCommand } from './explain';
 import { pinsCommand } from './pins';
+import { imagesCommand } from './images';
 import { recipeCommand } from './recipe';
 import { renderCommand } from './render';
 import { promoteCommand } from './promote';
@@ -15,5 +16,5 @@ import { metricsCommand } from './metrics';
 import { previewCommand } from './preview';
 
 /** Every command, in the order `eleventh --help` and the README list them. */
-export const commands: readonly Command[] = [recipeCommand, renderCommand, pinsCommand, explainCommand, promoteCommand,
+export const commands: readonly Command[] = [recipeCommand, renderCommand, pinsCommand, imagesCommand, explainCommand, promoteCommand,
   rollbackCommand, verifyCommand, policyCommand, diffCommand, previewCommand, historyCommand, reportCommand, metricsCommand, newCommand];

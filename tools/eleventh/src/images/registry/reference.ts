@@ -64,3 +64,16 @@ export function isLoopback(host: string): boolean {
 export function isDigest(value: string): boolean {
   return DIGEST.test(value);
 }
+
+/** Why `ref` is not a fully qualified image reference (undefined: it is); the JSON Schema format `image-ref`. */
+export function imageRefProblem(ref: string): string | undefined {
+  try {
+    parseImageRef(ref);
+    return undefined;
+  } catch (err) {
+    if (!(err instanceof ImageRefError)) throw err;
+    return err.problem.replace(/^it /, '');
+  }
+}
+
+export const IMAGE_REF_EXPECTED = 'host/path:tag@sha256:<64 hex>';
