@@ -18,12 +18,36 @@ describe('incremental runs: previous pins', () => {
     const first = await computePins({ root: repo.root, previous: new Map() });
     expect(first.changed).toEqual(['api', 'billing', 'cron', 'worker']);
     const c = commitFiles(repo.root, { 'services/shared/runtime/src/index.ts': moduleSource(['@acme/logging'], 'v2') }, 'runtime v2');
-    // Had the walk covered billing/cron/worker, it would have found the real first commit instead of FAKE.
-    const second = await computePins({ root: repo.root, previous: withFakeCommits(first.pins, FAKE) });
-    expect(commits(second)).toEqual({ api: c, billing: FAKE, cron: FAKE, worker: FAKE });
+    // `c` is on the first-parent line but is not where billing/cron/worker changed: had the walk covered
+    // them, it would have found their real commit instead of keeping `c`.
+    const second = await computePins({ root: repo.root, previous: withFakeCommits(first.pins, c) });
+    expect(commits(second)).toEqual({ api: c, billing: c, cron: c, worker: c });
     expect(second.changed).toEqual(['api']);
     expect(second.pins.get('api')?.inputs).not.toBe(first.pins.get('api')?.inputs);
-    expect(second.pins.get('worker')).toEqual({ commit: FAKE, inputs: first.pins.get('worker')?.inputs });
+    expect(second.pins.get('worker')).toEqual({ commit: c, inputs: first.pins.get('worker')?.inputs });
+  });
+
+  it('a kept pin off the first-parent line (a branch commit, before its merge) is looked up again', async () => {
+    const first = await computePins({ root: repo.root, previous: new Map() });
+    const previous = new Map(first.pins);
+    previous.set('worker', { commit: FAKE, inputs: first.pins.get('worker')!.inputs });
+    const second = await computePins({ root: repo.root, previous });
+    expect(second.pins.get('worker')).toEqual(first.pins.get('worker'));
+    expect(second.changed).toEqual(['worker']);
+  });
+
+  it('a change merged from a branch whose recipe was committed there pins to the merge commit', async () => {
+    const first = await computePins({ root: repo.root, previous: new Map() });
+    git(['checkout', '--quiet', '-b', 'feature'], { cwd: repo.root });
+    const onBranch = commitFiles(repo.root, { 'services/shared/runtime/src/index.ts': moduleSource(['@acme/logging'], 'v3') }, 'runtime v3 on a branch');
+    const branchPins = (await computePins({ root: repo.root, previous: first.pins })).pins;
+    expect(branchPins.get('api')?.commit).toBe(onBranch);
+    git(['checkout', '--quiet', 'main'], { cwd: repo.root });
+    git(['-c', 'user.name=t', '-c', 'user.email=t@t', 'merge', '--quiet', '--no-ff', '-m', 'merge feature', 'feature'], { cwd: repo.root });
+    const merge = git(['rev-parse', 'HEAD'], { cwd: repo.root }).stdout.trim();
+    const after = await computePins({ root: repo.root, previous: branchPins });
+    expect(after.pins.get('api')).toEqual({ commit: merge, inputs: branchPins.get('api')!.inputs });
+    expect(after.changed).toEqual(['api']);
   });
 
   it('a run with the same pins as before reports nothing changed', async () => {

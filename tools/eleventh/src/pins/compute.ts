@@ -13,6 +13,7 @@ import { uncommittedPaths } from './dirty';
 import { DirtyInputsError } from './errors';
 import { loadGraphInputs } from './graph';
 import { checkWorkspaceLinks } from './links';
+import { offFirstParentLine } from './first-parent';
 import { inputsIdentity, listBlobs } from './identity';
 import type { GraphInputs, ServiceInputs } from './inputs';
 import { findInputCommits } from './search';
@@ -105,7 +106,10 @@ export async function computePins(options: PinOptions): Promise<PinResult> {
   const blobs = graph.services.length > 0 ? timed('pins: ls-tree', () => listBlobs(options.root, head, pathspecs(allRoots(graph)))) : new Map<string, string>();
   const bases = readImagesAt(options.root, head);
   const identities = timed('pins: identities', () => new Map(graph.services.map((s) => [s.name, inputsIdentity(s, blobs, bases?.bases.get(s.template))])));
-  const pending = graph.services.filter((s) => options.previous.get(s.name)?.inputs !== identities.get(s.name));
+  const same = (s: ServiceInputs): boolean => options.previous.get(s.name)?.inputs === identities.get(s.name);
+  const kept = new Set(graph.services.filter(same).map((s) => options.previous.get(s.name)!.commit));
+  const offLine = timed('pins: first-parent line', () => offFirstParentLine(options.root, head, kept));
+  const pending = graph.services.filter((s) => !same(s) || offLine.has(options.previous.get(s.name)!.commit));
   // A walk answers from history: a shallow clone would pin every changed service to its one commit.
   if (pending.length > 0) assertFullHistory(options.root, 'pins');
   const found = pending.length === 0
@@ -116,7 +120,7 @@ export async function computePins(options: PinOptions): Promise<PinResult> {
   for (const service of graph.services) {
     const inputs = identities.get(service.name) as string;
     const before = options.previous.get(service.name);
-    const pin = before?.inputs === inputs ? before : { commit: found.get(service.name) ?? head, inputs };
+    const pin = before?.inputs === inputs && !offLine.has(before.commit) ? before : { commit: found.get(service.name) ?? head, inputs };
     pins.set(service.name, pin);
     if (before?.commit !== pin.commit || before?.inputs !== pin.inputs) changed.push(service.name);
   }
