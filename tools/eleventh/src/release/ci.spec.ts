@@ -60,7 +60,8 @@ describe('GitHub workflows: the toolkit is tested on pull requests and on main',
 
   it('integration: npm run test:int in Debian with every package .ci/run installs, kubectl checked by its sha256', () => {
     const job = wf.jobs.integration;
-    expect(job.container).toMatch(/^node:20-bookworm/);
+    expect(job.container.image).toMatch(/^node:20-bookworm/);
+    expect(job.container.options).toContain('--privileged'); // buildah/podman make mount namespaces
     const run = scripts(job.steps);
     const ciRun = readFileSync(join(REPO_ROOT, '.ci', 'run'), 'utf8');
     const packages = [...ciRun.matchAll(/missing="\$missing ([a-z0-9-]+)"/g)].map((m) => m[1]);
@@ -111,7 +112,7 @@ describe('GitLab CI', () => {
     const ci = load('.gitlab-ci.yml');
     const github = load('.github/workflows/main.yml');
     expect(ci.toolkit.script).toEqual(github.jobs.toolkit.steps.filter((s: Json) => s.run && s.name).map((s: Json) => s.run));
-    expect(ci.integration.image).toBe(github.jobs.integration.container);
+    expect(ci.integration.image).toBe(github.jobs.integration.container.image);
     const apt = (lines: string): string[] => /apt-get install(\\\n|[^\n])*/.exec(lines)![0].replace(/\\\n/g, ' ').split(/\s+/).sort();
     expect(apt(ci.integration.before_script.join('\n'))).toEqual(apt(scripts(github.jobs.integration.steps)));
     expect(ci.integration.script).toEqual(['npm run test:int']);
