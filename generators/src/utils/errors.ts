@@ -14,6 +14,11 @@ export class GeneratorError extends Error {
     super(`${path}: ${problem}${expected ? ` (expected ${expected})` : ''}`);
     this.name = 'GeneratorError';
   }
+  /** Bad input, as `eleventh new` reports it (it duck-types these two, not importing this package). */
+  readonly exitCode = 2;
+  report(): string {
+    return this.message;
+  }
 }
 
 /** Several refusals at once (every problem, not the first only); nothing has been written. */
@@ -21,6 +26,10 @@ export class GeneratorErrors extends Error {
   constructor(readonly errors: readonly GeneratorError[]) {
     super(errors.map((e) => e.message).join('\n'));
     this.name = 'GeneratorErrors';
+  }
+  readonly exitCode = 2;
+  report(): string {
+    return this.message;
   }
 }
 

@@ -19,6 +19,8 @@ export interface Origin {
 export interface Provenance extends Origin {
   readonly value: unknown;
   readonly overrode: ReadonlyArray<Origin & { readonly value: unknown }>;
+  /** Position of the layer that set it in the resolution: higher was set later (nearer the service). */
+  readonly rank?: number;
 }
 
 /** A freeze window: absolute (`from`/`to`, epoch ms) or weekly (minutes since Monday 00:00 UTC). */

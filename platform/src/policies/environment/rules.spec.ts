@@ -81,6 +81,47 @@ describe('environment policies', () => {
     expect(runEnvironmentPolicies(envOf(objects, { quota: { cpu: '700m', memory: '896Mi', pods: 7 } }))).toEqual([]);
   });
 
+  it.each<[string, Record<string, unknown>, Record<string, { file: string; line: number; rank: number }>, [string, number | undefined, string]]>([
+    [
+      'a limit lowered later than the request is blamed at the limit, naming the request',
+      { limits: { cpu: '50m', memory: '256Mi' } },
+      { 'resources.cpu': { file: 'platform/defaults.yaml', line: 7, rank: 0 }, 'limits.cpu': { file: 'environments/staging/p/a/overrides.yaml', line: 4, rank: 5 } },
+      ['environments/staging/p/a/overrides.yaml', 4, "Deployment p/a: container 'a' requests cpu 100m above its limit 50m (expected requests ≤ limits; the request is set at platform/defaults.yaml:7)"],
+    ],
+    [
+      'a request raised later than the limit is blamed at the request, naming the limit',
+      { resources: { cpu: '2', memory: '128Mi' } },
+      { 'resources.cpu': { file: 'environments/staging/environment.yaml', line: 9, rank: 2 }, 'limits.cpu': { file: 'platform/defaults.yaml', line: 10, rank: 0 } },
+      ['environments/staging/environment.yaml', 9, "Deployment p/a: container 'a' requests cpu 2 above its limit 500m (expected requests ≤ limits; the limit is set at platform/defaults.yaml:10)"],
+    ],
+    [
+      'both set on one line of one file: that line, said once',
+      { resources: { cpu: '2', memory: '128Mi' } },
+      { 'resources.cpu': { file: 'o.yaml', line: 3, rank: 4 }, 'limits.cpu': { file: 'o.yaml', line: 3, rank: 4 } },
+      ['o.yaml', 3, "Deployment p/a: container 'a' requests cpu 2 above its limit 500m (expected requests ≤ limits)"],
+    ],
+  ])('requests-within-limits: %s', (_, change, origins, expected) => {
+    const ctx = context();
+    const config = { ...ctx.config, ...change };
+    const objects = defineService({ name: 'a', namespace: 'p', type: 'http' }).render({ ...ctx, config, availability: { pdb: true, spread: false } }).map(json);
+    const env = envOf(objects);
+    const service = { ...env.services[0], config, origin: (k: string) => origins[k] };
+    const found = runEnvironmentPolicies({ ...env, services: [service] }, ENVIRONMENT_POLICY_RULES.filter((r) => r.name === 'requests-within-limits'));
+    expect(found.map((f) => [f.file, f.line, f.message])).toEqual([expected]);
+  });
+
+  it('config-map-size: values from config that overflow the ConfigMap are blamed at the line that set the largest', () => {
+    const ctx = context();
+    const config = { ...ctx.config, values: { small: 'x', nested: { big: 'y'.repeat(1024 * 1024) } } };
+    const objects = defineService({ name: 'a', namespace: 'p', type: 'worker' }).render({ ...ctx, config, availability: { pdb: true, spread: false } }).map(json);
+    const env = envOf(objects);
+    const origins: Record<string, { file: string; line: number }> = { 'values.small': { file: 'o.yaml', line: 2 }, 'values.nested.big': { file: 'o.yaml', line: 4 } };
+    const found = runEnvironmentPolicies({ ...env, services: [{ ...env.services[0], config, origin: (k) => origins[k] }] }).filter((f) => f.rule === 'config-map-size');
+    expect(found.map((f) => [f.file, f.line, f.message])).toEqual([
+      ['o.yaml', 4, 'ConfigMap p/a-values: data is 1048620 bytes (expected at most 1048576, 1 MiB; the largest value is values.nested.big, 1048578 bytes)'],
+    ]);
+  });
+
   it('every rule has a kebab-case name and a description', () => {
     for (const r of ENVIRONMENT_POLICY_RULES) expect(r.name).toMatch(/^[a-z]+(-[a-z]+)*$/);
     expect(new Set(ENVIRONMENT_POLICY_RULES.map((r) => r.name)).size).toBe(16);

@@ -9,6 +9,8 @@ import type { ResolvedServiceConfig } from '../../kit/types';
 export interface PolicyOrigin {
   readonly file: string;
   readonly line?: number;
+  /** Position in the resolution of a service's config: a higher rank was set later (nearer the service). */
+  readonly rank?: number;
 }
 
 /** One rendered object and the repository-relative file it is rendered into. */

@@ -63,6 +63,8 @@ function takeValue(spec: ParseSpec, name: string, o: OptionSpec, inline: string 
 
 function store(values: ParsedArgs['options'], spec: ParseSpec, name: string, o: OptionSpec, value: string): void {
   const items = o.multiple ? value.split(',').filter(Boolean) : [value];
+  // `--env=` or `--env ''` (an unset shell variable) is no value: it must not quietly mean "every environment".
+  if (items.length === 0 || value.trim() === '') throw new UsageError(`${spec.name}: --${name} needs a value (expected --${name} ${valueName(o)}, got '${value}')`);
   for (const item of items) checkChoice(spec.name, name, o, item);
   if (o.multiple) values[name] = [...((values[name] as string[] | undefined) ?? []), ...items];
   else values[name] = value;

@@ -32,7 +32,7 @@ describe('schema', () => {
   it('nested keys are named by their dotted path', () => {
     const text = `${STAGING}defaults:\n  replicas: -1\n  resources:\n    cpu: lots\n`;
     expect(problems({ 'environments/staging/environment.yaml': text })).toEqual([
-      "environments/staging/environment.yaml:7: 'defaults.replicas' must be an integer ≥ 0 (expected integer, got -1)",
+      "environments/staging/environment.yaml:7: 'defaults.replicas' must be an integer ≥ 0 (expected integer ≥ 0, got -1)",
       "environments/staging/environment.yaml:9: 'defaults.resources.cpu' must be a Kubernetes quantity such as '250m', '1' or '512Mi' (expected quantity, got 'lots')",
     ]);
   });

@@ -33,7 +33,7 @@ function config(): ConfigSet {
 describe('provenance', () => {
   it('every leaf knows the file and line that set it and what it overrode, nearest first', () => {
     const p = config().service('staging', 'payments', 'payments-api').provenance;
-    expect(p.get('replicas')).toEqual({
+    expect(p.get('replicas')).toMatchObject({
       value: 3,
       file: OVERRIDES,
       line: 1,
@@ -50,7 +50,7 @@ describe('provenance', () => {
 
   it('prod’s override of a key set in staging shows the whole chain', () => {
     const p = config().service('prod', 'payments', 'payments-api').provenance;
-    expect(p.get('env.LOG_LEVEL')).toEqual({
+    expect(p.get('env.LOG_LEVEL')).toMatchObject({
       value: 'warn',
       file: 'environments/prod/payments/payments-api/overrides.yaml',
       line: 2,
@@ -137,7 +137,7 @@ describe('provenance across a replaced value', () => {
     const staging = c.service('staging', 'payments', 'x').provenance;
     expect(staging.get('autoscaling.min')?.overrode).toEqual([{ value: false, file: 'platform/defaults.yaml', line: 9 }]);
     const prod = c.service('prod', 'payments', 'x').provenance;
-    expect(prod.get('autoscaling')).toEqual({
+    expect(prod.get('autoscaling')).toMatchObject({
       value: false,
       file: 'environments/prod/payments/tenant.yaml',
       line: 2,

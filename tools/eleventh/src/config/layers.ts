@@ -140,7 +140,7 @@ export function valueAt(leaves: Leaves, path: readonly string[] = []): unknown {
 export function provenanceOf(leaves: Leaves): ReadonlyMap<string, Provenance> {
   const out = new Map<string, Provenance>();
   for (const leaf of leaves.values()) {
-    out.set(leaf.path.join('.'), { value: leaf.value, file: leaf.file, line: leaf.line, overrode: leaf.overrode });
+    out.set(leaf.path.join('.'), { value: leaf.value, file: leaf.file, line: leaf.line, overrode: leaf.overrode, rank: leaf.rank });
   }
   return out;
 }

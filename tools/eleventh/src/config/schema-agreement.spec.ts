@@ -64,7 +64,7 @@ const BAD: ReadonlyArray<readonly [string, [string, string], string]> = [
   ],
   ['true where false or a map belongs', file(OVERRIDES, 'autoscaling: true'), `${OVERRIDES}:2: 'autoscaling' must be false or a map {min, max, cpuPercent} (expected false or map, got true)`],
   ['a quantity that is not one', file(TENANT, 'quota:', '  cpu: lots'), `${TENANT}:3: 'quota.cpu' must be a Kubernetes quantity such as '250m', '1' or '512Mi' (expected quantity, got 'lots')`],
-  ['a percentage over 100', file(OVERRIDES, 'autoscaling: {min: 1, max: 2, cpuPercent: 150}'), `${OVERRIDES}:2: 'autoscaling.cpuPercent' must be an integer from 1 to 100 (expected integer, got 150)`],
+  ['a percentage over 100', file(OVERRIDES, 'autoscaling: {min: 1, max: 2, cpuPercent: 150}'), `${OVERRIDES}:2: 'autoscaling.cpuPercent' must be an integer from 1 to 100 (expected integer ≤ 100, got 150)`],
   ['a missing required key', file(OPS, 'extends: staging', 'cluster:', '  git:', '    verify: {mode: Tag}'), `${OPS}:5: missing key 'secretRef' in 'cluster.git.verify' (expected secretRef)`],
   [
     'a registry with a tag',
@@ -86,6 +86,8 @@ const BAD: ReadonlyArray<readonly [string, [string, string], string]> = [
     file(PREPROD, 'extends: staging', 'promotion:', '  from: staging', "  tags: '/preprod-(v/'"),
     `${PREPROD}:5: 'promotion.tags' must be a tag glob such as 'preprod-v*' or a /regex/: it is not a valid regular expression: /preprod-(v/: Unterminated group (expected a tag glob such as 'prod-v*' or a /regular expression/, got '/preprod-(v/')`,
   ],
+  ['a profile name that breaks its pattern (the pattern in words, not the type)', file(OPS, 'extends: staging', 'profiles:', '  - Bad_Name'), `${OPS}:4: 'profiles[0]' must be a profile name (expected lower-case letters, digits and '-', starting and ending with a letter or digit, got 'Bad_Name')`],
+  ['an exception expiry that is not a date', file(TENANT, 'policy:', '  exceptions:', '    - {rule: no-host-path, reason: x, expires: next-quarter}'), `${TENANT}:4: 'policy.exceptions[0].expires' must be a date YYYY-MM-DD (expected YYYY-MM-DD, e.g. 2026-06-30, got 'next-quarter')`],
   ['an invalid variable name', file(OVERRIDES, 'env:', "  1BAD: 'x'"), `${OVERRIDES}:3: invalid environment variable name '1BAD' in 'env' (expected letters, digits and '_', not starting with a digit)`],
 ];
 

@@ -61,7 +61,7 @@ function findingsOf(errors: readonly ErrorObject[], data: unknown, base: readonl
     } else if (e.keyword === 'anyOf') {
       for (const f of choose(schema, e.data, path)) push(f);
     } else {
-      push(mismatch(schema, e.data, path, e.keyword === 'format' ? String(e.params.format) : undefined));
+      push(mismatch(schema, e.data, path, e));
     }
   }
   // A key whose name is refused is reported for its name only, not also for its value.
@@ -148,14 +148,38 @@ function unknownKey(key: string, path: PathSegment[], known: string[]): SchemaFi
   return { path: [...path, key], problem: `unknown key '${key}'${where}`, expected: `one of: ${known.join(', ')}` };
 }
 
-/** `'key' must be <x-must>[: it <why>] (expected <x-expected or the format's or the type>, got <value>)`. */
-function mismatch(schema: Schema, value: unknown, path: readonly PathSegment[], format?: string): SchemaFinding {
+/** `'key' must be <x-must>[: it <why>] (expected <x-expected, the format's, the broken bound or the type>, got <value>)`. */
+function mismatch(schema: Schema, value: unknown, path: readonly PathSegment[], error?: ErrorObject): SchemaFinding {
   const name = path.length ? `'${displayPath(path)}'` : 'the file';
   const must = schema['x-must'] ?? `of type ${typeNames(schema)}`;
-  const rule = format === undefined ? undefined : FORMATS[format];
+  const rule = error?.keyword === 'format' ? FORMATS[String(error.params.format)] : undefined;
   const why = rule && typeof value === 'string' ? rule.problem(value) : undefined;
-  const expected = schema['x-expected'] ?? rule?.expected() ?? typeNames(schema);
+  const expected = schema['x-expected'] ?? rule?.expected() ?? (error && boundOf(error, schema)) ?? typeNames(schema);
   return { path, problem: `${name} must be ${must}${why ? `: it ${why}` : ''}`, expected: `${expected}, got ${describeValue(value)}` };
+}
+
+/** The schemas' patterns, in words (a pattern not listed here is quoted). */
+export const PATTERN_WORDS: Readonly<Record<string, string>> = {
+  '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$': "lower-case letters, digits and '-', starting and ending with a letter or digit",
+  '^\\d{4}-\\d{2}-\\d{2}$': 'YYYY-MM-DD, e.g. 2026-06-30',
+  '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2})?(Z|[+-]\\d{2}:\\d{2}))?$': 'YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with Z or ±HH:MM',
+  '^(mon|tue|wed|thu|fri|sat|sun) ([01]\\d|2[0-3]):[0-5]\\d$': "a day and a 24-hour time, e.g. 'fri 16:00'",
+  '^(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?$': "weeks, days, hours and minutes, e.g. '24h' or '1d12h'",
+  '^v?(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$': 'MAJOR.MINOR.PATCH, e.g. 1.21.1 or v1.21.1',
+  '^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$': "a Kubernetes quantity, e.g. '250m', '1' or '512Mi'",
+  '^[A-Za-z_][A-Za-z0-9_]*$': "letters, digits and '_', not starting with a digit",
+  "^https?://[^\\s\"'<>]*\\{sha\\}[^\\s\"'<>]*$": 'http(s)://… containing {sha}',
+};
+
+/**
+ * What a value of the right type broke (a pattern, a length, a bound): naming the type there would say
+ * "expected integer, got 150" of an integer.
+ */
+function boundOf(e: ErrorObject, schema: Schema): string | undefined {
+  if (e.keyword === 'pattern') return PATTERN_WORDS[String(e.params.pattern)] ?? `a string matching /${String(e.params.pattern)}/`;
+  if (e.keyword === 'minLength') return `at least ${String(e.params.limit)} character${e.params.limit === 1 ? '' : 's'}`;
+  if (e.keyword === 'minimum' || e.keyword === 'maximum') return `${typeNames(schema)} ${e.keyword === 'minimum' ? '≥' : '≤'} ${String(e.params.limit)}`;
+  return undefined;
 }
 
 function typeNames(schema: Schema): string {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateSchema } from './schema-validate';
+import { PATTERN_WORDS, validateSchema } from './schema-validate';
 import { levenshtein, nearest } from './suggest';
 
 const dir = join(__dirname, '../../schemas');
@@ -69,7 +69,7 @@ describe('ajv errors as the engine reports them', () => {
     const env = { platform: { addons: { 'cert-manager': { version: '^1.2', enabld: true } } } };
     expect(validateSchema('environment.schema.json', env)).toEqual([
       { path: ['platform', 'addons', 'cert-manager', 'enabld'], problem: "unknown key 'enabld' in 'platform.addons.cert-manager' (did you mean 'enabled'?)" },
-      { path: ['platform', 'addons', 'cert-manager', 'version'], problem: "'platform.addons.cert-manager.version' must be an exact chart version such as 1.21.1 or v1.21.1 (no ranges: ^, ~, >=, x, *)", expected: "string, got '^1.2'" },
+      { path: ['platform', 'addons', 'cert-manager', 'version'], problem: "'platform.addons.cert-manager.version' must be an exact chart version such as 1.21.1 or v1.21.1 (no ranges: ^, ~, >=, x, *)", expected: "MAJOR.MINOR.PATCH, e.g. 1.21.1 or v1.21.1, got '^1.2'" },
     ]);
   });
 
@@ -83,6 +83,18 @@ describe('ajv errors as the engine reports them', () => {
     expect(validateSchema('environment.schema.json', { platform: { addons: { Bad_Name: 3 } } })).toEqual([
       { path: ['platform', 'addons', 'Bad_Name'], problem: "invalid add-on name 'Bad_Name' in 'platform.addons'", expected: undefined },
     ]);
+  });
+
+  it('every pattern of the schemas is said in words: a bad value of the right type is never "expected string"', () => {
+    const patterns = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (typeof node !== 'object' || node === null) return;
+      for (const [k, v] of Object.entries(node)) (k === 'pattern' && typeof v === 'string' ? patterns.add(v) : walk(v));
+    };
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.schema.json'))) walk(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+    expect([...patterns].filter((p) => !(p in PATTERN_WORDS))).toEqual([]);
+    expect(validateSchema('environment.schema.json', { extends: 'Staging_x' })[0].expected).toBe("lower-case letters, digits and '-', starting and ending with a letter or digit, got 'Staging_x'");
+    expect(validateSchema('overrides.schema.json', { replicas: -1 })[0].expected).toBe('integer ≥ 0, got -1');
   });
 
   it('a value that breaks two keywords is reported once', () => {

@@ -22,6 +22,8 @@ import { RenderPool, renderServices } from './render-pool';
 import { namesByNamespace, tenantsOf } from './layout';
 import { timed } from '../timing';
 import { environmentPolicyFindings } from '../policy/check';
+import { today } from '../policy/clock';
+import { deployTimeout } from '../load/deploy-timeout';
 import { sortFindings, type Finding } from '../findings';
 import { tracked } from '../progress';
 
@@ -191,6 +193,10 @@ class EnvRenderer {
 }
 
 export async function planRun(opts: PlanOptions): Promise<Plan> {
+  // Settings are checked on every run, not only on the run that first needs them (a CI typo would wait for
+  // the first changed deploy.ts, or the first exception, to fail).
+  deployTimeout();
+  today();
   const run = await gatherInputs(opts);
   const full = opts.mode === 'render';
   const pool = RenderPool.forRun(run.envs.reduce((n, env) => n + estimateRenders(run.config, env, run.previous.get(env), run.services, full), 0));

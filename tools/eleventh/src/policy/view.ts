@@ -52,7 +52,7 @@ function serviceView(input: ViewInput, name: string, namespace: string): PolicyS
     config,
     origin: (key) => {
       const p = provenance.get(key);
-      return p ? { file: p.file, ...(p.line !== undefined ? { line: p.line } : {}) } : undefined;
+      return p ? { file: p.file, ...(p.line !== undefined ? { line: p.line } : {}), ...(p.rank !== undefined ? { rank: p.rank } : {}) } : undefined;
     },
   };
 }

@@ -8,6 +8,7 @@
 import { loadConfig } from '../config/load';
 import { assertFullHistory, git } from '../git/run';
 import { UsageError } from '../errors';
+import { INSTANT_EXPECTED, parseInstant } from '../instant';
 import type { Recipe } from '../model';
 import { movedBetween, type Move } from './moved';
 import { addonMovesBetween, type AddonMove } from './addon-moves';
@@ -146,9 +147,9 @@ export async function recipeHistory(root: string, env: string, opts: HistoryOpti
   });
 }
 
-export function parseInstant(text: string): number {
-  const t = Date.parse(text);
-  if (Number.isNaN(t)) throw new UsageError(`history: --at '${text}' is not a date`, 'an ISO 8601 date or time, e.g. 2026-03-01 or 2026-03-01T12:00:00Z');
+export function parseAt(text: string): number {
+  const t = parseInstant(text);
+  if (t === undefined) throw new UsageError(`history: --at '${text}' is not a date (expected ${INSTANT_EXPECTED})`);
   return t;
 }
 

@@ -1,10 +1,11 @@
 /** Checks of the report commands' option values: `--now DATE` and `--commit-url`. */
 import { UsageError } from '../errors';
+import { INSTANT_EXPECTED, parseInstant } from '../instant';
 
 export function parseNow(command: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  const t = Date.parse(text);
-  if (Number.isNaN(t)) throw new UsageError(`${command}: --now '${text}' is not a date (expected ISO 8601, e.g. 2026-03-01T12:00:00Z)`);
+  const t = parseInstant(text);
+  if (t === undefined) throw new UsageError(`${command}: --now '${text}' is not a date (expected ${INSTANT_EXPECTED})`);
   return Math.floor(t / 1000);
 }
 

@@ -119,7 +119,7 @@ describe('eleventh metrics and eleventh report', () => {
   it.each([
     [['--format', 'pdf'], "eleventh: report: --format: unknown value 'pdf' (expected one of: html, md, json)"],
     [['--commit-url', 'javascript:alert(1)'], "eleventh: report: --commit-url 'javascript:alert(1)' is not a URL template (expected http(s)://… containing {sha})"],
-    [['--now', 'yesterday'], "eleventh: report: --now 'yesterday' is not a date (expected ISO 8601, e.g. 2026-03-01T12:00:00Z)"],
+    [['--now', 'yesterday'], "eleventh: report: --now 'yesterday' is not a date (expected YYYY-MM-DD or an ISO 8601 time with its zone, e.g. 2026-03-01T12:00:00Z)"],
   ])('bad input %j: exit 2, one line, nothing written', (args, message) => {
     const out = join(repo.root, 'tmp/refused');
     const res = runEleventh(repo.root, ['report', ...args, '--out', out]);

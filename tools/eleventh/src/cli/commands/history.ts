@@ -2,7 +2,7 @@ import { UsageError } from '../../errors';
 import { loadConfig } from '../../config/load';
 import { topLevel } from '../../git/run';
 import { recipeAt } from '../../release/git-read';
-import { parseInstant, recipeHistory, type HistoryEntry } from '../../release/history';
+import { parseAt, recipeHistory, type HistoryEntry } from '../../release/history';
 import { describeMove } from '../../release/moved';
 import { describeAddonMove } from '../../release/addon-moves';
 import { describeNoteCommit } from '../../release/notes/model';
@@ -51,7 +51,7 @@ the manifest-only changes (kit, deploy.ts, configuration) and a break-glass reas
     loadConfig(root).environment(env);
     const at = options.at;
     if (at !== undefined) {
-      const instant = parseInstant(at);
+      const instant = parseAt(at);
       const entries = await recipeHistory(root, env, { notes: false });
       const hit = entries.find((e) => Date.parse(e.time) <= instant);
       if (!hit) throw new UsageError(`history: environments/${env}/recipe.yaml did not exist at ${at}`);

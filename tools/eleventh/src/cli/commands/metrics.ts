@@ -2,6 +2,7 @@ import { topLevel } from '../../git/run';
 import { gatherReport } from '../../report/data';
 import { parseNow } from '../../report/options';
 import { doraRows } from '../../report/summary';
+import { didYouMean } from '../../config/suggest';
 import { UsageError } from '../../errors';
 import { defineCommand } from '../declare';
 import { JSON_OPTION } from '../options';
@@ -27,7 +28,8 @@ export const metricsCommand = defineCommand({
     const data = await gatherReport(root, now !== undefined ? { now } : {});
     const only = options.env;
     if (only !== undefined && !data.environments.some((e) => e.name === only)) {
-      throw new UsageError(`metrics: unknown environment '${only}' (expected one of ${data.environments.map((e) => e.name).join(', ')})`);
+      const names = data.environments.map((e) => e.name);
+      throw new UsageError(`metrics: unknown environment '${only}'${didYouMean(only, names)} (expected one of: ${names.join(', ')})`);
     }
     const envs = data.environments.filter((e) => only === undefined || e.name === only);
     if (options.json) return printJson(io, Object.fromEntries(envs.map((e) => [e.name, e.dora]))), 0;

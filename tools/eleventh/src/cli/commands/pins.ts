@@ -1,4 +1,5 @@
 import { loadConfig } from '../../config/load';
+import { didYouMean } from '../../config/suggest';
 import { UsageError } from '../../errors';
 import { computePins } from '../../pins/compute';
 import { readRecipe } from '../../recipe/recipe';
@@ -26,7 +27,7 @@ export const pinsCommand = defineCommand({
     for (const env of followers) for (const [n, e] of Object.entries(readRecipe(root, env)?.services ?? {})) previous.set(n, { commit: e.commit, inputs: e.inputs });
     const result = await computePins({ root, previous, allowDirty: options['allow-dirty'] });
     const only = options.service;
-    if (only && !result.pins.has(only)) throw new UsageError(`pins: no service '${only}'`, `one of: ${[...result.pins.keys()].join(', ')}`);
+    if (only && !result.pins.has(only)) throw new UsageError(`pins: no service '${only}'${didYouMean(only, [...result.pins.keys()])} (expected one of: ${[...result.pins.keys()].sort().join(', ')})`);
     const names = [...result.pins.keys()].filter((n) => !only || n === only).sort();
     if (options.image) {
       const registry = config.environment(followers[0]).registry;

@@ -17,8 +17,8 @@ or host access, a service's objects in its own namespace, no cluster-admin or wi
 1 MiB, PodDisruptionBudget and topology spread for replicated services, probes (environments/README.md
 #policies-and-exceptions lists every rule). Exceptions declared in config suppress their findings until they
 expire; an expired one is a finding. Also runs the policies verify runs on the files on disk (${DISK_POLICIES.join(', ')}).
-The date exceptions are checked against is today (UTC), or ${NOW_VARIABLE} (YYYY-MM-DD). render and recipe refuse
-to write while there is a finding; verify includes them.`,
+The date exceptions are checked against is today (UTC), or ${NOW_VARIABLE} (YYYY-MM-DD, or an ISO time with its
+zone). render and recipe refuse to write while there is a finding; verify includes them.`,
   options: { env: ENVS_OPTION, json: JSON_OPTION },
   examples: ['eleventh policy', 'eleventh policy --env prod --json', `${NOW_VARIABLE}=2027-01-01 eleventh policy`],
   async run({ options }, io) {

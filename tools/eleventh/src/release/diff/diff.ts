@@ -7,6 +7,7 @@
  * brought to preprod. Any other ref is E's recipe as committed there.
  */
 import { loadConfig, type ConfigSet } from '../../config/load';
+import { didYouMean } from '../../config/suggest';
 import { UsageError } from '../../errors';
 import { git, gitText, revParse } from '../../git/run';
 import { recipeAt } from '../git-read';
@@ -58,7 +59,7 @@ export async function diffRecipes(opts: DiffOptions): Promise<RecipeDiff[]> {
     return diffPairs(root, [{ mode: 'environments', a: sa, b: sb, chain: config.environment(b).chain }]);
   }
   for (const rev of [a, b]) {
-    if (!isRev(root, rev) && !known.has(rev)) throw new UsageError(`diff: '${rev}' is neither an environment nor a git revision`, `environments: ${config.environments.join(', ')}; or a tag, branch or commit`);
+    if (!isRev(root, rev) && !known.has(rev)) throw new UsageError(`diff: '${rev}' is neither an environment nor a git revision${didYouMean(rev, config.environments)} (expected an environment — ${config.environments.join(', ')} — or a tag, branch or commit)`);
   }
   if (!isRev(root, a) || !isRev(root, b)) throw new UsageError(`diff: compare two environments or two revisions, not one of each ('${a}', '${b}')`, 'eleventh diff staging prod, or eleventh diff prod-v1 prod-v2 --env prod');
   const envs = opts.envs ?? config.environments;
