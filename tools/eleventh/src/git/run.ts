@@ -1,4 +1,6 @@
 /** Every git call goes through here: checks the exit status and throws GitError with the command and stderr. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { GitError, ShallowCloneError, UsageError } from '../errors';
 
@@ -77,5 +79,10 @@ export function topLevel(cwd: string): string {
   if (res.status !== 0) {
     throw new UsageError(`${cwd}: not inside a git repository (expected the root or a folder of an Eleventh monorepo)`, 'cd into the repository, or make one with `npx eleventh new DIR`');
   }
-  return res.stdout.trim();
+  const root = res.stdout.trim();
+  // A git repository with none of the monorepo's folders is someone else's: say so, not "cannot read platform/defaults.yaml".
+  if (!['environments', 'platform', 'services'].some((d) => existsSync(join(root, d)))) {
+    throw new UsageError(`${root}: is a git repository but not an Eleventh monorepo: it has no environments/, platform/ or services/ (expected the root or a folder of an Eleventh monorepo)`, 'cd into the monorepo, or make one with `npx eleventh new DIR`');
+  }
+  return root;
 }

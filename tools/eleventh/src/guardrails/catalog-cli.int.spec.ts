@@ -63,7 +63,7 @@ const ROWS: readonly Row[] = [
   { name: 'ELEVENTH_DEPLOY_TIMEOUT=0 (no time at all)', args: ['render', '--check'], env: { ELEVENTH_DEPLOY_TIMEOUT: '0' }, says: "eleventh: ELEVENTH_DEPLOY_TIMEOUT='0' is not a number of seconds (expected a positive number, e.g. 30; default 10)" },
   { name: 'ELEVENTH_DEPLOY_TIMEOUT=-5', args: ['recipe'], env: { ELEVENTH_DEPLOY_TIMEOUT: '-5' }, says: "eleventh: ELEVENTH_DEPLOY_TIMEOUT='-5' is not a number of seconds" },
   // where it runs
-  { name: 'policy in a git repository that is not an Eleventh monorepo', in: 'plain-git', args: ['policy', '--json'], says: 'platform/defaults.yaml: cannot read file (ENOENT) (expected a readable YAML file)' },
+  { name: 'policy in a git repository that is not an Eleventh monorepo', in: 'plain-git', args: ['policy', '--json'], says: 'is a git repository but not an Eleventh monorepo: it has no environments/, platform/ or services/' },
   { name: 'new into a folder that is not empty', args: ['new', 'services', '--skip-install'], says: '/services: is not empty (README.md, customer-api, fraud-scorer, …) (expected a new or empty directory)' },
 ];
 
