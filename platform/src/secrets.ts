@@ -10,7 +10,7 @@ import { isDnsLabel } from './names';
 export const SECRET_PROVIDERS = ['vault', 'sealed-secrets'] as const;
 export type SecretProvider = (typeof SECRET_PROVIDERS)[number];
 
-export const SECRETS_HINT = "declare it under 'secrets:' (a reference to the secret store, rendered as an ExternalSecret), never as a literal";
+export const SECRETS_HINT = "a reference under 'secrets:' (the store's path and key, rendered as an ExternalSecret), not a literal";
 export const SECRET_NAME_EXPECTED = 'a lower-case DNS-1123 label (a-z, 0-9, -), e.g. db-password';
 export const STORE_PATH_EXPECTED = "a path in the store such as 'payments/db' (letters, digits, '._-', parts separated by '/')";
 export const SECRET_PROPERTY_EXPECTED = "a property of the stored secret such as 'password' (letters, digits, '._-')";

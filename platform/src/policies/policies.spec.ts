@@ -125,8 +125,8 @@ describe('secrets in plain text', () => {
     const secret = new Secret({ metadata: { name: 'db', namespace: 'payments' }, data: { password: 'aHVudGVyMg==' }, stringData: { user: 'app' } });
     const found = runPolicies([secret, new Secret({ metadata: { name: 'empty', namespace: 'payments' } })]).filter((f) => f.rule === 'no-plaintext-secret');
     expect(found.map((f) => `${f.object}: ${f.message}`)).toEqual([
-      "Secret payments/db: has 'password' in plain text under 'data' (expected no Secret with data in git: declare it under 'secrets:' (a reference to the secret store, rendered as an ExternalSecret), never as a literal)",
-      "Secret payments/db: has 'user' in plain text under 'stringData' (expected no Secret with data in git: declare it under 'secrets:' (a reference to the secret store, rendered as an ExternalSecret), never as a literal)",
+      "Secret payments/db: has 'password' in plain text under 'data' (expected no Secret with data in git: a reference under 'secrets:' (the store's path and key, rendered as an ExternalSecret), not a literal)",
+      "Secret payments/db: has 'user' in plain text under 'stringData' (expected no Secret with data in git: a reference under 'secrets:' (the store's path and key, rendered as an ExternalSecret), not a literal)",
     ]);
   });
 
@@ -135,8 +135,8 @@ describe('secrets in plain text', () => {
     d.spec!.template.spec!.initContainers = [{ ...good, name: 'migrate', env: [{ name: 'githubToken', value: 'ghp_x' }] }];
     const found = runPolicies([d]).filter((f) => f.rule === 'no-credential-literal');
     expect(found.map((f) => f.message)).toEqual([
-      "init container 'migrate' has env 'githubToken' as a literal value, which looks like a credential (expected declare it under 'secrets:' (a reference to the secret store, rendered as an ExternalSecret), never as a literal)",
-      "container 'app' has env 'DB_PASSWORD' as a literal value, which looks like a credential (expected declare it under 'secrets:' (a reference to the secret store, rendered as an ExternalSecret), never as a literal)",
+      "init container 'migrate' has env 'githubToken' as a literal value, which looks like a credential (expected a reference under 'secrets:' (the store's path and key, rendered as an ExternalSecret), not a literal)",
+      "container 'app' has env 'DB_PASSWORD' as a literal value, which looks like a credential (expected a reference under 'secrets:' (the store's path and key, rendered as an ExternalSecret), not a literal)",
     ]);
   });
 });

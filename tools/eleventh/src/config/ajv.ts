@@ -7,6 +7,7 @@
  */
 import Ajv from 'ajv';
 import { branchProblem, gitUrlProblem, groupProblem, registryProblem, tagPatternProblem } from './names';
+import { mountPathProblem, sealedValueProblem, secretPropertyProblem, secretVersionProblem, storePathProblem, storeServerProblem, vaultPathProblem, vaultRoleProblem } from './names';
 import { installedKit } from '../load/kit';
 import { IMAGE_REF_EXPECTED, imageRefProblem } from '../images/registry/reference';
 

@@ -4,7 +4,7 @@
  * along the chain, root first: its environment.yaml `defaults`, its tenant.yaml `defaults`, its
  * overrides.yaml for the service.
  */
-import type { AutoscalingConfig, ResolvedServiceConfig } from '@eleventh/platform';
+import type { AutoscalingConfig, ResolvedServiceConfig, SecretReference } from '@eleventh/platform';
 import { ConfigError } from '../errors';
 import type { ResolvedServiceWithProvenance } from '../model';
 import { fold, leafAt, provenanceOf, valueAt, type Layer, type Leaf, type Leaves } from './layers';
@@ -54,6 +54,7 @@ function toServiceConfig(leaves: Leaves): ResolvedServiceConfig {
   });
   const env = valueAt(leaves, ['env']);
   const values = valueAt(leaves, ['values']);
+  const secrets = secretsOf(valueAt(leaves, ['secrets']));
   return {
     replicas: Number(leafAt(leaves, ['replicas'])?.value ?? 0),
     resources: amounts('resources'),
@@ -61,7 +62,20 @@ function toServiceConfig(leaves: Leaves): ResolvedServiceConfig {
     autoscaling: autoscalingOf(leaves),
     env: isPlainObject(env) ? sortedStrings(env) : {},
     values: isPlainObject(values) ? values : {},
+    ...(secrets ? { secrets } : {}),
   };
+}
+
+/** `secrets:` as the kit takes it: entries sorted by name, each field a string (`version: 3` → '3'). */
+function secretsOf(raw: unknown): Record<string, SecretReference> | undefined {
+  if (!isPlainObject(raw) || Object.keys(raw).length === 0) return undefined;
+  const out: Record<string, SecretReference> = {};
+  for (const name of Object.keys(raw).sort()) {
+    const entry = raw[name];
+    if (!isPlainObject(entry)) continue;
+    out[name] = Object.fromEntries(Object.keys(entry).sort().map((k) => [k, typeof entry[k] === 'number' ? String(entry[k]) : entry[k]])) as SecretReference;
+  }
+  return out;
 }
 
 function autoscalingOf(leaves: Leaves): AutoscalingConfig | false {

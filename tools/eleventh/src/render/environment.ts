@@ -62,8 +62,8 @@ interface PlatformOutcome {
  * layers. `_platform/kustomization.yaml` lists the layers Flux applies as the platform layer; the ones that
  * need its CRDs first (`afterPlatform`) are left out of it and applied by their own Kustomization.
  */
-function addPlatform(kit: Kit, env: ResolvedEnvironment, base: string, files: FileMap, opts: PlatformOptions): PlatformOutcome {
-  const layers = platformLayers(kit, env, opts.localProfiles ?? [], opts.sourceRoot ? { root: opts.sourceRoot, dir: dirname(kitEntry(opts.sourceRoot)) } : undefined);
+function addPlatform(kit: Kit, env: ResolvedEnvironment, base: string, files: FileMap, opts: PlatformOptions, namespaces: readonly string[]): PlatformOutcome {
+  const layers = platformLayers(kit, env, opts.localProfiles ?? [], opts.sourceRoot ? { root: opts.sourceRoot, dir: dirname(kitEntry(opts.sourceRoot)) } : undefined, namespaces);
   if (layers.flat) {
     addFolder(files, `${base}/_platform`, checked(kit, `${base}/_platform`, layers.flat));
     return { objects: layers.flat, afterPlatform: [] };
@@ -85,7 +85,7 @@ export function renderEnvironmentLayers(kit: Kit, layout: EnvironmentLayout, fil
   const env = layout.environment;
   const base = `environments/${env.name}`;
   const namespaces = [...layout.tenants.keys()].sort();
-  const platform = addPlatform(kit, env, base, files, opts);
+  const platform = addPlatform(kit, env, base, files, opts, namespaces);
   const after = platform.afterPlatform;
   addFolder(files, `${base}/_flux`, checked(kit, `${base}/_flux`, fluxObjects(kit, env, namespaces, after)));
   if (typeof kit.renderArgoBootstrap === 'function') {
@@ -96,7 +96,8 @@ export function renderEnvironmentLayers(kit: Kit, layout: EnvironmentLayout, fil
     const tenant = layout.tenants.get(ns)!;
     const egressTo = namespaces.filter((other) => layout.tenants.get(other)!.allowFrom.includes(ns));
     const where = `${base}/${ns}/tenant.yaml`;
-    const objects = kitCall(kit, where, () => kit.renderTenant({ environment: env.name, namespace: ns, team: tenant.team, quota: tenant.quota, allowFrom: tenant.allowFrom, egressTo }));
+    const secretStore = env.secretStore ? { secretStore: { provider: env.secretStore.config.provider as 'vault' | 'sealed-secrets' } } : {};
+    const objects = kitCall(kit, where, () => kit.renderTenant({ environment: env.name, namespace: ns, team: tenant.team, quota: tenant.quota, allowFrom: tenant.allowFrom, egressTo, ...secretStore }));
     addFolder(files, `${base}/${ns}`, checked(kit, where, objects), layout.services.get(ns) ?? []);
   }
   files.set(`${base}/kustomization.yaml`, kustomization(['_platform', ...after.map((l) => `_platform/${l}`), ...namespaces]));
