@@ -125,8 +125,8 @@ describe('secrets in plain text', () => {
     const secret = new Secret({ metadata: { name: 'db', namespace: 'payments' }, data: { password: 'aHVudGVyMg==' }, stringData: { user: 'app' } });
     const found = runPolicies([secret, new Secret({ metadata: { name: 'empty', namespace: 'payments' } })]).filter((f) => f.rule === 'no-plaintext-secret');
     expect(found.map((f) => `${f.object}: ${f.message}`)).toEqual([
-      "Secret payments/db: has 'password' in plain text under 'data' (expected no Secret with data in git: a reference under 'secrets:' (the store's path and key, rendered as an ExternalSecret), not a literal)",
-      "Secret payments/db: has 'user' in plain text under 'stringData' (expected no Secret with data in git: a reference under 'secrets:' (the store's path and key, rendered as an ExternalSecret), not a literal)",
+      "Secret payments/db: Secret 'db' has 'password' in plain text under 'data' (expected no Secret with data in git: a reference under 'secrets:' (the store's path and key, rendered as an ExternalSecret), not a literal)",
+      "Secret payments/db: Secret 'db' has 'user' in plain text under 'stringData' (expected no Secret with data in git: a reference under 'secrets:' (the store's path and key, rendered as an ExternalSecret), not a literal)",
     ]);
   });
 

@@ -15,7 +15,7 @@ function check(object: Readonly<Record<string, unknown>>): string[] {
   return (['data', 'stringData'] as const)
     .map((field) => [field, keysOf(object[field])] as const)
     .filter(([, keys]) => keys.length > 0)
-    .map(([field, keys]) => `has ${keys.map((k) => `'${k}'`).join(', ')} in plain text under '${field}' (expected no Secret with data in git: ${SECRETS_HINT})`);
+    .map(([field, keys]) => `Secret '${String((object.metadata as { name?: unknown } | undefined)?.name ?? '?')}' has ${keys.map((k) => `'${k}'`).join(', ')} in plain text under '${field}' (expected no Secret with data in git: ${SECRETS_HINT})`);
 }
 
 export const noPlaintextSecret: PolicyRule = {

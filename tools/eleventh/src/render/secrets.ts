@@ -5,6 +5,8 @@
  * predates secrets (a promotion of an old release) cannot render `secrets:` or a `secretStore`.
  */
 import type { Kit } from '../load/kit';
+import type { ResolvedServiceConfig, ServiceSecretStore } from '@eleventh/platform';
+import { ConfigError } from '../errors';
 import type { Origin, Provenance } from '../model';
 
 /** Where config set the `secrets.<name>` entry a kit message names, if config set it. */
@@ -21,4 +23,16 @@ export function secretsOrigin(message: string, provenance?: ReadonlyMap<string, 
 /** Does this kit render secrets (defineService `secrets`, ExternalSecrets, stores)? */
 export function kitHasSecrets(kit: Kit): boolean {
   return typeof (kit as Partial<Kit>).renderSecretStores === 'function';
+}
+
+/** What the config-declared secrets of one service need before the kit runs: a kit that renders them, a store. */
+export function checkSecretsRenderable(kit: Kit, input: { readonly environment: string; readonly namespace: string; readonly name: string; readonly deployFile: string; readonly config: ResolvedServiceConfig; readonly secretStore?: ServiceSecretStore; readonly provenance?: ReadonlyMap<string, Provenance> }): void {
+  const first = Object.keys(input.config.secrets ?? {})[0];
+  if (first === undefined) return;
+  const at = secretsOrigin(`'secrets.${first}'`, input.provenance) ?? { file: input.deployFile };
+  if (!kitHasSecrets(kit)) throw new ConfigError(at, `'secrets' in ${input.environment}, whose release's kit renders no secrets`, 'a promotion that brings a kit with secrets: (or no secrets here)');
+  if (!input.secretStore) {
+    const env = input.environment;
+    throw new ConfigError(at, `${env}/${input.namespace}/${input.name}: 'secrets.${first}' needs a secret store, but environment '${env}' names none`, `'secretStore' in environments/${env}/environment.yaml or an environment it extends, or no 'secrets'`);
+  }
 }

@@ -4,7 +4,7 @@ import type { Kit } from '../load/kit';
 import { join } from 'node:path';
 import { ConfigError, ValidationError } from '../errors';
 import type { Provenance } from '../model';
-import { kitHasSecrets, secretsOrigin } from './secrets';
+import { checkSecretsRenderable, secretsOrigin } from './secrets';
 import { contained } from '../load/contain';
 import { addFolder, digestFiles, type FileMap } from './files';
 
@@ -41,11 +41,7 @@ export function serviceDir(env: string, ns: string, name: string): string {
 /** Build, validate (schemas, unknown fields, names, policies) and serialise one service. */
 export function renderService(kit: Kit, input: ServiceRenderInput): RenderedService {
   const ctx = { environment: input.environment, image: input.image, commit: input.commit, config: input.config, availability: input.availability, ...(input.secretStore ? { secretStore: input.secretStore } : {}) };
-  const secretNames = Object.keys(input.config.secrets ?? {});
-  if (secretNames.length > 0 && !kitHasSecrets(kit)) {
-    const at = secretsOrigin(`'secrets.${secretNames[0]}'`, input.provenance) ?? { file: input.deployFile };
-    throw new ConfigError(at, `'secrets' in ${input.environment}, whose release's kit renders no secrets`, 'a promotion that brings a kit with secrets: (or no secrets here)');
-  }
+  checkSecretsRenderable(kit, input);
   let objects;
   try {
     const { definition } = input;
