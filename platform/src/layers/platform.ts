@@ -44,6 +44,11 @@ export interface PlatformLayer {
    * platform's add-ons install), so it is not part of `_platform/kustomization.yaml`. @default false
    */
   readonly afterPlatform?: boolean;
+  /**
+   * With `afterPlatform`: the namespaces do not wait for this layer (the secrets layer, whose stores need the
+   * namespaces' ServiceAccounts to become ready). @default true
+   */
+  readonly namespacesWait?: boolean;
 }
 
 /** The add-on whose CRDs a profile's policies use. */

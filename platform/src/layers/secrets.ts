@@ -2,7 +2,8 @@
  * The secrets layer of an environment with a `secretStore`, `_platform/secrets/`:
  * - Vault: one ClusterSecretStore per tenant namespace (kit/secrets/secret-store.ts). Its kind is a CRD the
  *   external-secrets add-on installs, so the layer is applied after the platform layer (`afterPlatform`, its
- *   own Flux Kustomization), and every namespace waits for it;
+ *   own Flux Kustomization). Nothing waits for it (`namespacesWait: false`): each store becomes ready once its
+ *   namespace's ServiceAccount exists, which the namespaces create, so waiting would deadlock a first install;
  * - Sealed Secrets: the controller's HelmRepository and HelmRelease (`secrets-sealed-secrets`), part of the
  *   platform layer, so its CRD exists before any namespace applies a SealedSecret.
  * No store: no layer.
@@ -31,7 +32,7 @@ export function secretsAddons(store?: SecretStoreConfig): string[] {
   return store?.provider === 'sealed-secrets' ? [releaseNameOf(SECRETS_LAYER, sealedSecrets.name)] : [];
 }
 
-export function renderSecretsLayer(ctx: SecretsLayerContext): { layer: string; objects: KubeObject[]; afterPlatform?: boolean } | undefined {
+export function renderSecretsLayer(ctx: SecretsLayerContext): { layer: string; objects: KubeObject[]; afterPlatform?: boolean; namespacesWait?: boolean } | undefined {
   const store = ctx.store;
   if (!store) return undefined;
   if (store.provider === 'sealed-secrets') {
@@ -42,5 +43,5 @@ export function renderSecretsLayer(ctx: SecretsLayerContext): { layer: string; o
     throw new KitError("'secretStore' (vault) needs add-on 'external-secrets', which is turned off (platform.addons.external-secrets: false)", "'external-secrets' enabled, or no 'secretStore'");
   }
   const objects = renderSecretStores({ environment: ctx.environment, store, namespaces: ctx.namespaces, labels: platformLabels(SECRETS_LAYER, ctx.environment) });
-  return objects.length > 0 ? { layer: SECRETS_LAYER, objects, afterPlatform: true } : undefined;
+  return objects.length > 0 ? { layer: SECRETS_LAYER, objects, afterPlatform: true, namespacesWait: false } : undefined;
 }

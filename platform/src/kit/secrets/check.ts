@@ -76,11 +76,12 @@ export interface SecretsContext {
 function checkComplete(at: string, s: SecretReference, store: ServiceSecretStore): void {
   if (s.env === undefined && s.mount === undefined) throw new KitError(`'${at}' has neither 'env' nor 'mount'`, CONSUMED);
   if (store.provider === 'sealed-secrets') {
-    if (s.path !== undefined || s.key !== undefined || s.version !== undefined) throw new KitError(`'${at}' references a store path, but the secret store is Sealed Secrets`, `'${at}.sealed': ${SEALED_EXPECTED}`);
+    const ref = (['path', 'key', 'version'] as const).find((k) => s[k] !== undefined);
+    if (ref) throw new KitError(`'${at}.${ref}' is a store reference, but the secret store is Sealed Secrets`, `'${at}.sealed': ${SEALED_EXPECTED}`);
     if (s.sealed === undefined) throw new KitError(`'${at}' lacks 'sealed'`, `'sealed': ${SEALED_EXPECTED}`);
     return;
   }
-  if (s.sealed !== undefined) throw new KitError(`'${at}' has 'sealed', but the secret store is ${store.provider}`, "'path' and 'key' in the store");
+  if (s.sealed !== undefined) throw new KitError(`'${at}.sealed' is a Sealed Secrets ciphertext, but the secret store is ${store.provider}`, "'path' and 'key' in the store");
   if (s.path === undefined) throw new KitError(`'${at}' lacks 'path'`, `'path': ${STORE_PATH_EXPECTED}`);
   if (s.key === undefined) throw new KitError(`'${at}' lacks 'key'`, `'key': ${SECRET_PROPERTY_EXPECTED}`);
 }

@@ -97,6 +97,14 @@ describe('secrets by reference: the ExternalSecret', () => {
     expect(merged.spec.data).toEqual([{ secretKey: 'db-password', remoteRef: { key: 'payments/db-v2', property: 'password' } }]);
   });
 
+  it('a config entry that switches to sealed or to mount drops what it replaces', () => {
+    const sealed = render({ secrets: { 'db-password': DB } }, ctxWith({ 'db-password': { sealed: SEALED, mount: '/etc/secrets/db/password' } }, { provider: 'sealed-secrets' }));
+    expect(find(sealed, 'SealedSecret').spec.encryptedData).toEqual({ 'db-password': SEALED });
+    const container = find(sealed, 'Deployment').spec.template.spec.containers[0];
+    expect(container.env.map((e: { name: string }) => e.name)).not.toContain('DB_PASSWORD');
+    expect(container.volumeMounts).toContainEqual({ name: 'secrets-0', mountPath: '/etc/secrets/db', readOnly: true });
+  });
+
   it('a cron job consumes its secrets too', () => {
     const cron = defineService({ name: 'nightly', namespace: 'payments', type: 'cron', schedule: '0 3 * * *', secrets: { 'db-password': DB } }).render({ ...context(), secretStore: VAULT });
     expect(find(cron, 'CronJob').spec.jobTemplate.spec.template.spec.containers[0].env).toContainEqual({ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'nightly-secrets', key: 'db-password' } } });
@@ -144,8 +152,8 @@ describe('secrets: construction and render checks quote the bad value', () => {
     ['two secrets, one variable', { a: DB, b: { ...DB, key: 'user' } }, VAULT, {}, "'secrets.b.env' ('DB_PASSWORD') is also 'secrets.a.env'"],
     ['ELEVENTH_ENVIRONMENT', { db: { ...DB, env: 'ELEVENTH_ENVIRONMENT' } }, VAULT, {}, "is set by the platform"],
     ['a mount inside another', { a: { ...TLS }, b: { ...TLS, mount: '/etc/secrets/tls/tls.key/x' } }, VAULT, {}, "'secrets.b.mount' ('/etc/secrets/tls/tls.key/x') clashes with 'secrets.a.mount'"],
-    ['a path with Sealed Secrets', { db: DB }, { provider: 'sealed-secrets' }, {}, "'secrets.db' references a store path, but the secret store is Sealed Secrets"],
-    ['sealed with Vault', { db: { sealed: SEALED, env: 'X' } }, VAULT, {}, "'secrets.db' has 'sealed', but the secret store is vault"],
+    ['a path with Sealed Secrets', { db: DB }, { provider: 'sealed-secrets' }, {}, "'secrets.db.path' is a store reference, but the secret store is Sealed Secrets"],
+    ['sealed with Vault', { db: { sealed: SEALED, env: 'X' } }, VAULT, {}, "'secrets.db.sealed' is a Sealed Secrets ciphertext, but the secret store is vault"],
   ])('render refuses %s', (_, secrets, store, env, message) => {
     expect(thrown(() => render({}, ctxWith(secrets, store, env)))).toContain(message);
   });
