@@ -50,6 +50,10 @@ describe('@eleventh/platform entry point', () => {
       ...kit.defineService({ name: 'nightly', namespace: 'payments', type: 'cron', schedule: '0 3 * * *' }).render(context()),
       ...kit.renderTenant({ environment: 'staging', namespace: 'payments', team: 'payments', quota: { cpu: '8', memory: '16Gi', pods: 50 }, allowFrom: ['web'], egressTo: ['ledger'] }),
       ...kit.renderPlatform({ environment: 'staging', profiles: kit.listProfiles() }),
+      ...kit.renderPlatform({ environment: 'staging', profiles: [], namespaces: ['payments'], secretStore: { provider: 'vault', server: 'https://vault.example.com', auth: { kubernetes: { role: 'eleventh-{namespace}' } } } }).filter((o) => o.kind === 'ClusterSecretStore'),
+      ...kit.renderPlatform({ environment: 'staging', profiles: [], secretStore: { provider: 'sealed-secrets' } }).filter((o) => o.metadata?.name === 'secrets-sealed-secrets'),
+      ...kit.defineService({ name: 'vaulted', namespace: 'payments', type: 'http', secrets: { db: { path: 'payments/db', key: 'password', env: 'DB_PASSWORD' }, tls: { path: 'payments/tls', key: 'key', mount: '/etc/secrets/tls/key' } } }).render({ ...context(), secretStore: { provider: 'vault' } }),
+      ...kit.defineService({ name: 'sealed', namespace: 'payments', type: 'worker', secrets: { db: { sealed: 'A'.repeat(100), env: 'DB_PASSWORD' } } }).render({ ...context(), secretStore: { provider: 'sealed-secrets' } }),
       kit.renderFluxNamespace({ environment: 'staging', namespace: 'payments', path: './environments/staging/payments' }),
     ];
     expect(objects.length).toBeGreaterThan(30);

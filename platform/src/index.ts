@@ -32,6 +32,59 @@ export {
 } from './policies/environment';
 export { isDnsSubdomain, isLabelValue } from './kit/names';
 export { isDnsLabel, nameProblem, groupProblem, GROUP_EXPECTED, DNS_LABEL_EXPECTED, RESERVED_NAMES, KUBERNETES_NAMESPACES, GITOPS_NAMESPACES, PLATFORM_NAMESPACES, type NameKind, type NameProblem } from './names';
+export {
+  SECRET_PROVIDERS,
+  SECRETS_HINT,
+  SECRET_NAME_EXPECTED,
+  STORE_PATH_EXPECTED,
+  SECRET_PROPERTY_EXPECTED,
+  SECRET_VERSION_EXPECTED,
+  MOUNT_PATH_EXPECTED,
+  STORE_SERVER_EXPECTED,
+  VAULT_ROLE_EXPECTED,
+  VAULT_PATH_EXPECTED,
+  SEALED_EXPECTED,
+  secretNameProblem,
+  storePathProblem,
+  secretPropertyProblem,
+  secretVersionProblem,
+  mountPathProblem,
+  storeServerProblem,
+  vaultRoleProblem,
+  vaultRoleOf,
+  vaultPathProblem,
+  sealedValueProblem,
+  looksLikeCredential,
+  isCredentialLiteral,
+  keySegments,
+  type SecretProvider,
+} from './secrets';
+export {
+  ExternalSecret,
+  ClusterSecretStore,
+  EXTERNAL_SECRETS_API,
+  SealedSecret,
+  SEALED_SECRETS_API,
+  renderExternalSecret,
+  renderSealedSecret,
+  renderSecretsObject,
+  renderSecretStores,
+  checkVaultStore,
+  checkSecretFields,
+  checkSecretsInContext,
+  mergedSecrets,
+  secretEnvVars,
+  secretFiles,
+  secretsObjectName,
+  secretStoreName,
+  SECRET_FIELDS,
+  SECRETS_SERVICE_ACCOUNT,
+  type SecretStoreConfig,
+  type VaultStoreConfig,
+  type SealedStoreConfig,
+  type SecretsObjectProps,
+} from './kit/secrets';
+export { SECRETS_LAYER } from './layers/secrets';
 export { registryProblem, gitUrlProblem, branchProblem, tagPatternProblem, REGISTRY_EXPECTED, GIT_URL_EXPECTED, BRANCH_EXPECTED, TAG_PATTERN_EXPECTED } from './refs';
 export { LABEL, ANNOTATION, MANAGED_BY, serviceLabels, selectorLabels } from './kit/labels';
 export { sortedJson, valuesConfigMapName, VALUES_KEY, VALUES_MOUNT_PATH } from './kit/config-map';

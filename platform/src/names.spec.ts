@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BASE_ADDONS } from './addons/catalog';
 import { SYSTEM_NAMESPACE } from './addons/system-namespace';
+import { sealedSecrets } from './addons/sealed-secrets';
 import { ARGOCD_NAMESPACE } from './kit/bootstrap/argo';
 import { FLUX_NAMESPACE } from './kit/flux';
 import { GITOPS_NAMESPACES, groupProblem, isDnsLabel, nameProblem, PLATFORM_NAMESPACES } from './names';
@@ -32,7 +33,7 @@ describe('names', () => {
   });
 
   it("reserves the platform's own namespaces: its system namespace and every base add-on's", () => {
-    expect([...PLATFORM_NAMESPACES].sort()).toEqual([...new Set([SYSTEM_NAMESPACE, ...BASE_ADDONS.map((a) => a.namespace)])].sort());
+    expect([...PLATFORM_NAMESPACES].sort()).toEqual([...new Set([SYSTEM_NAMESPACE, ...BASE_ADDONS.map((a) => a.namespace), sealedSecrets.namespace])].sort());
     expect([...GITOPS_NAMESPACES].sort()).toEqual([ARGOCD_NAMESPACE, FLUX_NAMESPACE].sort());
   });
 

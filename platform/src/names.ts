@@ -26,14 +26,14 @@ export const KUBERNETES_NAMESPACES: readonly string[] = ['default', 'kube-*'];
 export const GITOPS_NAMESPACES: readonly string[] = ['flux-system', 'argocd'];
 
 /** The platform's own namespaces: its system namespace and those of the base add-ons. */
-export const PLATFORM_NAMESPACES: readonly string[] = ['eleventh-system', 'cert-manager', 'external-secrets', 'kyverno', 'monitoring', 'traefik'];
+export const PLATFORM_NAMESPACES: readonly string[] = ['eleventh-system', 'cert-manager', 'external-secrets', 'kyverno', 'monitoring', 'sealed-secrets', 'traefik'];
 
 /** Names each kind may not take besides `_*` (generated layers); `kube-*` matches by prefix. */
 export const RESERVED_NAMES: Readonly<Record<NameKind, readonly string[]>> = {
   service: ['shared'],
   namespace: ['shared', ...KUBERNETES_NAMESPACES, ...GITOPS_NAMESPACES, ...PLATFORM_NAMESPACES],
   environment: ['shared'],
-  profile: ['shared', 'index', 'profile', 'base'],
+  profile: ['shared', 'index', 'profile', 'base', 'secrets'],
 };
 
 /** What is wrong with a name, and what would be accepted. */

@@ -1,6 +1,7 @@
 /**
  * External Secrets Operator: secrets enter the cluster only by reference (ExternalSecret → a vault, a
- * cloud secret manager), never as plaintext in git. Installs its CRDs; stores are configured per tenant.
+ * cloud secret manager), never as plaintext in git. Installs its CRDs; an environment's `secretStore` renders
+ * one ClusterSecretStore per namespace (layers/secrets.ts).
  */
 import { defineAddon } from './addon';
 import type { ChartDisruptionBudget, ChartResources } from './values';

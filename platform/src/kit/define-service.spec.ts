@@ -27,7 +27,7 @@ describe('defineService construction checks', () => {
     ['port 65536', { port: 65536 }, "'port' (65536) is out of range (expected an integer from 1 to 65535)"],
     ['fractional port', { port: 80.5 }, "'port' (80.5) is out of range"],
     ['relative health path', { healthPath: 'healthz' }, "'healthPath' ('healthz') is not an absolute HTTP path"],
-    ['a typo of an option', { prot: 9090 }, "unknown option 'prot' (did you mean 'port'?) (expected one of: name, namespace, type, port, schedule, command, healthPath, allowFrom, customize)"],
+    ['a typo of an option', { prot: 9090 }, "unknown option 'prot' (did you mean 'port'?) (expected one of: name, namespace, type, port, schedule, command, healthPath, allowFrom, secrets, customize)"],
     ['an unknown option', { replicas: 3 }, "unknown option 'replicas' (expected one of:"],
     ['port as a string', { port: '8080' as never }, "'port' ('8080') is not a number (expected an integer from 1 to 65535)"],
     ['allowFrom not a list', { allowFrom: 'customer' as never }, "'allowFrom' ('customer') is not a list of namespaces"],

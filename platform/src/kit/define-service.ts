@@ -9,7 +9,7 @@ import { renderService } from './render-service';
 /**
  * Declare a service.
  * @example export default defineService({ name: 'payments-api', namespace: 'payments', type: 'http' });
- * @throws KitError when a name, the type, the schedule or the port is invalid.
+ * @throws KitError when a name, the type, the schedule, the port or a `secrets` entry is invalid.
  */
 export function defineService(spec: ServiceSpec): ServiceDefinition {
   validateSpec(spec);
@@ -17,6 +17,7 @@ export function defineService(spec: ServiceSpec): ServiceDefinition {
     ...spec,
     ...(spec.command ? { command: Object.freeze([...spec.command]) } : {}),
     ...(spec.allowFrom ? { allowFrom: Object.freeze([...spec.allowFrom]) } : {}),
+    ...(spec.secrets ? { secrets: Object.freeze(Object.fromEntries(Object.entries(spec.secrets).map(([k, v]) => [k, Object.freeze({ ...v })]))) } : {}),
   });
   return Object.freeze({
     kind: 'eleventh.dev/service' as const,

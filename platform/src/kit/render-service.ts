@@ -15,6 +15,9 @@ import { cronJob } from './cron-job';
 import { DEFAULT_PORT } from './workload';
 import { validateRenderContext } from './validate-config';
 import { KitError, show } from '../errors';
+import { checkSecretsInContext } from './secrets/check';
+import { mergedSecrets } from './secrets/merge';
+import { renderSecretsObject } from './secrets/external-secret';
 
 function longRunning(spec: ServiceSpec, ctx: RenderContext): KubeObject[] {
   const identity = identityOf(spec, ctx);
@@ -33,7 +36,10 @@ function longRunning(spec: ServiceSpec, ctx: RenderContext): KubeObject[] {
 export function renderDefaults(spec: ServiceSpec, ctx: RenderContext): KubeObject[] {
   validateRenderContext(ctx);
   const identity = identityOf(spec, ctx);
+  const secrets = mergedSecrets(spec, ctx);
+  checkSecretsInContext(secrets, { environment: ctx.environment, store: ctx.secretStore, env: ctx.config.env });
   const head: KubeObject[] = [serviceAccount(identity), valuesConfigMap({ ...identity, values: ctx.config.values })];
+  if (Object.keys(secrets).length > 0 && ctx.secretStore) head.push(renderSecretsObject({ ...identity, secrets, store: ctx.secretStore }) as unknown as KubeObject);
   const body = spec.type === 'cron' ? [cronJob({ spec, ctx })] : longRunning(spec, ctx);
   return [...head, ...body];
 }

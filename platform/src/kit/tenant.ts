@@ -11,6 +11,7 @@ import { tenantQuota } from './tenant/quota';
 import { tenantLimitRange } from './tenant/limit-range';
 import { allowEgress, allowTenants, defaultDeny } from './tenant/network';
 import { tenantRoleBinding } from './tenant/rbac';
+import { secretsServiceAccount } from './tenant/secrets-account';
 
 function validateTenant(ctx: TenantContext): void {
   assertDnsLabel('environment', ctx.environment);
@@ -40,5 +41,6 @@ export function renderTenant(ctx: TenantContext): KubeObject[] {
     ...allowTenants(ctx),
     ...allowEgress(ctx),
     tenantRoleBinding(ctx),
+    ...secretsServiceAccount(ctx),
   ];
 }

@@ -39,6 +39,36 @@ export interface ResolvedServiceConfig {
   readonly env: Readonly<Record<string, string>>;
   /** Free-form values, typed and consumed by the service's own `deploy.ts` (`configMap` by default). */
   readonly values: Readonly<Record<string, unknown>>;
+  /**
+   * Secrets by reference (config key `secrets:`), merged over the `defineService` option by name, entry by
+   * entry. Rendered as one ExternalSecret (or SealedSecret) `<name>-secrets` and consumed by env or file. @default {}
+   */
+  readonly secrets?: Readonly<Record<string, SecretReference>>;
+}
+
+/**
+ * One secret, by reference: where it lives in the environment's store and how the container sees it.
+ * External stores (Vault) take `path` + `key` (+ `version`); Sealed Secrets takes `sealed`. Exactly one of
+ * `env` and `mount`.
+ */
+export interface SecretReference {
+  /** Where the secret lives in the store, e.g. `payments/db` (Vault: under the store's KV mount). ESO `remoteRef.key`. */
+  readonly path?: string;
+  /** The property inside the stored secret, e.g. `password`. ESO `remoteRef.property`. */
+  readonly key?: string;
+  /** A version of the stored secret (Vault KV v2: its number). @default the latest */
+  readonly version?: string;
+  /** Sealed Secrets: the value as `kubeseal --raw` encrypted it for this environment's cluster. */
+  readonly sealed?: string;
+  /** Expose it as this environment variable (`valueFrom.secretKeyRef`). */
+  readonly env?: string;
+  /** Expose it as this file (read-only; its folder is a secret volume). */
+  readonly mount?: string;
+}
+
+/** The store an environment names (`secretStore` in environment.yaml), as the services see it. */
+export interface ServiceSecretStore {
+  readonly provider: 'vault' | 'sealed-secrets';
 }
 
 /** What the engine hands to a service when rendering it into one environment. */
@@ -56,6 +86,8 @@ export interface RenderContext {
    * topologySpreadConstraints (`spread`): environment.yaml `availability`. @default { pdb: true, spread: false }
    */
   readonly availability?: { readonly pdb: boolean; readonly spread: boolean };
+  /** The environment's secret store (environment.yaml `secretStore`); none: a service may declare no secrets. */
+  readonly secretStore?: ServiceSecretStore;
 }
 
 /** What `deploy.ts` declares. */
@@ -75,6 +107,12 @@ export interface ServiceSpec {
   readonly healthPath?: string;
   /** Namespaces (besides its own) allowed to reach an http service. @default [] */
   readonly allowFrom?: readonly string[];
+  /**
+   * Secrets by reference, name → where it lives in the store and how the container sees it, e.g.
+   * `{ 'db-password': { path: 'payments/db', key: 'password', env: 'DB_PASSWORD' } }`. Config `secrets:` entries
+   * of the same name merge over these. @default {}
+   */
+  readonly secrets?: Readonly<Record<string, SecretReference>>;
   /**
    * Optional hook: change or add objects after the kit built its defaults.
    * Receives the defaults and the context; returns the final list.
@@ -106,6 +144,8 @@ export interface TenantContext {
   readonly egressTo?: readonly string[];
   /** Container requests/limits the LimitRange applies when a pod states none. @default platform defaults */
   readonly containerDefaults?: { readonly requests: ResourceAmounts; readonly limits: ResourceAmounts };
+  /** The environment's secret store: with Vault, the namespace gets the ServiceAccount its store logs in as. @default none */
+  readonly secretStore?: ServiceSecretStore;
 }
 
 /** One Flux Kustomization per namespace per environment (applied by the cluster's bootstrap). */

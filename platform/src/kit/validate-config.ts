@@ -61,7 +61,15 @@ function checkValues(c: ResolvedServiceConfig): void {
   }
 }
 
+function checkSecretStore(ctx: RenderContext): void {
+  const store = ctx.secretStore;
+  if (store !== undefined && store.provider !== 'vault' && store.provider !== 'sealed-secrets') {
+    throw new KitError(`'secretStore.provider' (${show(store.provider)}) is not a secret store`, 'vault or sealed-secrets');
+  }
+}
+
 function checkContext(ctx: RenderContext): void {
+  checkSecretStore(ctx);
   assertDnsLabel('environment', ctx.environment);
   if (typeof ctx.commit !== 'string' || !/^[0-9a-f]{40}$/.test(ctx.commit)) {
     throw new KitError(`'commit' (${show(ctx.commit)}) is not a full commit SHA`, '40 lowercase hex characters');

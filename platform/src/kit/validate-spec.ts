@@ -8,12 +8,13 @@ import { didYouMean } from '../suggest';
 import type { ServiceSpec } from './types';
 import { assertDnsLabel } from './names';
 import { checkCronSchedule } from './cron';
+import { checkSecretFields } from './secrets/check';
 
 /** The service types the kit knows. */
 export const SERVICE_TYPES = ['http', 'worker', 'cron'] as const;
 
 /** Every key `defineService` takes (ServiceSpec); anything else is a typo or a misunderstanding. */
-export const SPEC_KEYS: ReadonlyArray<keyof ServiceSpec> = ['name', 'namespace', 'type', 'port', 'schedule', 'command', 'healthPath', 'allowFrom', 'customize'];
+export const SPEC_KEYS: ReadonlyArray<keyof ServiceSpec> = ['name', 'namespace', 'type', 'port', 'schedule', 'command', 'healthPath', 'allowFrom', 'secrets', 'customize'];
 
 function checkKeys(spec: ServiceSpec): void {
   for (const key of Object.keys(spec)) {
@@ -80,6 +81,10 @@ function checkCustomize(spec: ServiceSpec): void {
   }
 }
 
+function checkSecrets(spec: ServiceSpec): void {
+  checkSecretFields(spec.secrets);
+}
+
 /** The construction rules, in the order they are checked. */
 export const SPEC_RULES: ReadonlyArray<(spec: ServiceSpec) => void> = [
   checkKeys,
@@ -89,6 +94,7 @@ export const SPEC_RULES: ReadonlyArray<(spec: ServiceSpec) => void> = [
   checkPort,
   checkHealthPath,
   checkCommand,
+  checkSecrets,
   checkCustomize,
 ];
 

@@ -12,6 +12,9 @@ import { ANNOTATION, selectorLabels, serviceAnnotations, serviceLabels } from '.
 import { VALUES_MOUNT_PATH, valuesChecksum, valuesConfigMapName } from './config-map';
 import { containerSecurityContext, podSecurityContext } from './security';
 import { ENVIRONMENT_VARIABLE } from './validate-config';
+import type { SecretReference } from './types';
+import { secretEnvVars, secretFiles, secretsChecksum } from './secrets/consume';
+import { mergedSecrets } from './secrets/merge';
 
 /** Default container port of http services. */
 export const DEFAULT_PORT = 8080;
@@ -29,19 +32,24 @@ export interface PodTemplateProps {
   readonly restartPolicy?: 'Always' | 'OnFailure' | 'Never';
   /** Spread the pods over zones and nodes (replicated services where `availability.spread` is on). @default false */
   readonly spread?: boolean;
+  /** The service's secrets in this environment, consumed by env or file. @default defineService's, config's merged over them */
+  readonly secrets?: Readonly<Record<string, SecretReference>>;
 }
+
+/** Annotation on the pod template: changes when the secrets' declaration does (never with their values). */
+export const SECRETS_ANNOTATION = 'eleventh.dev/secrets-sha256';
 
 /** Zones first, then nodes; `ScheduleAnyway` so a one-zone cluster still schedules. */
 function spreadConstraints(selector: Record<string, string>): ITopologySpreadConstraint[] {
   return ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'].map((topologyKey) => ({ maxSkew: 1, topologyKey, whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: selector } }));
 }
 
-/** The container's env: config.env sorted by name, plus ELEVENTH_ENVIRONMENT. */
-export function containerEnv(ctx: RenderContext): IEnvVar[] {
+/** The container's env: config.env plus ELEVENTH_ENVIRONMENT, and each `env` secret as a secretKeyRef, sorted by name. */
+export function containerEnv(ctx: RenderContext, service?: string, secrets: Readonly<Record<string, SecretReference>> = {}): IEnvVar[] {
   const env: Record<string, string> = { ...ctx.config.env, [ENVIRONMENT_VARIABLE]: ctx.environment };
-  return Object.keys(env)
-    .sort()
-    .map((name) => ({ name, value: env[name] }));
+  const literal: IEnvVar[] = Object.keys(env).map((name) => ({ name, value: env[name] }));
+  const fromSecrets = service === undefined ? [] : secretEnvVars(service, secrets);
+  return [...literal, ...fromSecrets].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 function httpProbe(spec: ServiceSpec, initialDelaySeconds: number): IProbe {
@@ -73,14 +81,14 @@ function probeParts(spec: ServiceSpec): Partial<IContainer> {
 }
 
 /** The service's single container. */
-export function mainContainer(spec: ServiceSpec, ctx: RenderContext): IContainer {
+export function mainContainer(spec: ServiceSpec, ctx: RenderContext, secrets: Readonly<Record<string, SecretReference>> = {}): IContainer {
   const { resources, limits } = ctx.config;
   return {
     name: spec.name,
     image: ctx.image,
     ...(spec.command ? { command: [...spec.command] } : {}),
     ...probeParts(spec),
-    env: containerEnv(ctx),
+    env: containerEnv(ctx, spec.name, secrets),
     resources: {
       requests: { cpu: resources.cpu, memory: resources.memory },
       limits: { cpu: limits.cpu, memory: limits.memory },
@@ -89,6 +97,7 @@ export function mainContainer(spec: ServiceSpec, ctx: RenderContext): IContainer
     volumeMounts: [
       { name: 'tmp', mountPath: '/tmp' },
       { name: 'values', mountPath: VALUES_MOUNT_PATH, readOnly: true },
+      ...secretFiles(spec.name, secrets).mounts,
     ],
   };
 }
@@ -96,11 +105,13 @@ export function mainContainer(spec: ServiceSpec, ctx: RenderContext): IContainer
 /** Build the pod template. */
 export function podTemplate(props: PodTemplateProps): IPodTemplateSpec {
   const { spec, ctx } = props;
+  const secrets = props.secrets ?? mergedSecrets(spec, ctx);
+  const hasSecrets = Object.keys(secrets).length > 0;
   const identity = { name: spec.name, namespace: spec.namespace, environment: ctx.environment, commit: ctx.commit };
   return {
     metadata: {
       labels: serviceLabels(identity),
-      annotations: { ...serviceAnnotations(identity), [ANNOTATION.values]: valuesChecksum(ctx.config.values) },
+      annotations: { ...serviceAnnotations(identity), [ANNOTATION.values]: valuesChecksum(ctx.config.values), ...(hasSecrets ? { [SECRETS_ANNOTATION]: secretsChecksum(secrets) } : {}) },
     },
     spec: {
       serviceAccountName: spec.name,
@@ -109,10 +120,11 @@ export function podTemplate(props: PodTemplateProps): IPodTemplateSpec {
       securityContext: podSecurityContext(),
       ...(props.restartPolicy ? { restartPolicy: props.restartPolicy } : {}),
       ...(props.spread ? { topologySpreadConstraints: spreadConstraints(selectorLabels(identity)) } : {}),
-      containers: [mainContainer(spec, ctx)],
+      containers: [mainContainer(spec, ctx, secrets)],
       volumes: [
         { name: 'tmp', emptyDir: {} },
         { name: 'values', configMap: { name: valuesConfigMapName(spec.name) } },
+        ...secretFiles(spec.name, secrets).volumes,
       ],
     },
   };

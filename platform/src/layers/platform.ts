@@ -12,6 +12,8 @@ import { BASE_ADDONS, enabledBaseAddons, releaseNameOf, renderAddonLayer, render
 import type { AddonSetting } from '../addons/addon';
 import { getProfile, type Profile } from '../profiles';
 import { assertDnsLabel } from '../kit/names';
+import type { SecretStoreConfig } from '../kit/secrets/secret-store';
+import { renderSecretsLayer, secretsAddons, SECRETS_LAYER } from './secrets';
 
 /** The cluster-wide platform layer of one environment: base add-ons plus the selected profiles. */
 export interface PlatformContext {
@@ -24,6 +26,10 @@ export interface PlatformContext {
   readonly addons?: Readonly<Record<string, { readonly enabled?: boolean; readonly version?: string }>>;
   /** The repository's own profiles (`platform/profiles/index.ts` `PROFILES`), when the kit is the installed package. */
   readonly localProfiles?: readonly Profile[];
+  /** environment.yaml `secretStore` as resolved: rendered into `_platform/secrets/`. @default none */
+  readonly secretStore?: SecretStoreConfig;
+  /** The environment's tenant namespaces (a Vault store has one ClusterSecretStore each). @default [] */
+  readonly namespaces?: readonly string[];
 }
 
 /** The folder under `_platform/` that holds the base layer (so no profile may be called this). */
@@ -38,6 +44,11 @@ export interface PlatformLayer {
    * platform's add-ons install), so it is not part of `_platform/kustomization.yaml`. @default false
    */
   readonly afterPlatform?: boolean;
+  /**
+   * With `afterPlatform`: the namespaces do not wait for this layer (the secrets layer, whose stores need the
+   * namespaces' ServiceAccounts to become ready). @default true
+   */
+  readonly namespacesWait?: boolean;
 }
 
 /** The add-on whose CRDs a profile's policies use. */
@@ -52,21 +63,22 @@ function selectedProfiles(names: readonly string[], local: readonly Profile[] = 
   const seen = new Set<string>();
   return names.map((name) => {
     if (name === BASE_LAYER) throw new KitError(`profile name '${BASE_LAYER}' is reserved for the base layer`, 'another profile name');
+    if (name === SECRETS_LAYER) throw new KitError(`profile name '${SECRETS_LAYER}' is reserved for the secrets layer`, 'another profile name');
     if (seen.has(name)) throw new KitError(`profile ${show(name)} is listed twice`, 'each profile at most once');
     seen.add(name);
     return getProfile(name, local);
   });
 }
 
-/** Every add-on (HelmRelease name) an environment with these profiles can configure, sorted. */
-export function listAddons(profiles: readonly string[] = [], local: readonly Profile[] = []): string[] {
-  const names = BASE_ADDONS.map((a) => a.name);
+/** Every add-on (HelmRelease name) an environment with these profiles (and this secret store) can configure, sorted. */
+export function listAddons(profiles: readonly string[] = [], local: readonly Profile[] = [], secretStore?: SecretStoreConfig): string[] {
+  const names = [...BASE_ADDONS.map((a) => a.name), ...secretsAddons(secretStore)];
   for (const p of selectedProfiles(profiles, local)) for (const a of p.addons ?? []) names.push(releaseNameOf(p.name, a.name));
   return names.sort();
 }
 
-function checkSettings(settings: Readonly<Record<string, AddonSetting>>, profiles: readonly string[], local: readonly Profile[]): void {
-  const known = listAddons(profiles, local);
+function checkSettings(settings: Readonly<Record<string, AddonSetting>>, profiles: readonly string[], local: readonly Profile[], store?: SecretStoreConfig): void {
+  const known = listAddons(profiles, local, store);
   for (const name of Object.keys(settings)) {
     if (!known.includes(name)) throw new KitError(`unknown add-on ${show(name)}`, `one of: ${known.join(', ')}`);
   }
@@ -113,7 +125,7 @@ export function renderPlatformLayers(ctx: PlatformContext): PlatformLayer[] {
   const local = ctx.localProfiles ?? [];
   const profiles = selectedProfiles(ctx.profiles, local);
   const settings = ctx.addons ?? {};
-  checkSettings(settings, ctx.profiles, local);
+  checkSettings(settings, ctx.profiles, local, ctx.secretStore);
   const baseEnabled = enabledBaseAddons(settings);
   const layers: PlatformLayer[] = [
     { layer: BASE_LAYER, objects: renderBaseAddons({ environment: ctx.environment, addons: settings }) },
@@ -125,7 +137,8 @@ export function renderPlatformLayers(ctx: PlatformContext): PlatformLayer[] {
       ],
     })),
   ];
-  const all = [...layers, ...policyLayers(ctx.environment, profiles, baseEnabled)];
+  const secrets = renderSecretsLayer({ environment: ctx.environment, store: ctx.secretStore, namespaces: ctx.namespaces ?? [], settings, baseEnabled });
+  const all = [...layers, ...(secrets ? [secrets] : []), ...policyLayers(ctx.environment, profiles, baseEnabled)];
   assertNoCollision(all);
   return all;
 }

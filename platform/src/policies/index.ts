@@ -8,9 +8,11 @@ import { noMutableImageTag } from './rules/no-mutable-image-tag';
 import { runAsNonRoot } from './rules/run-as-non-root';
 import { resourcesRequired } from './rules/resources-required';
 import { readOnlyRootFs } from './rules/read-only-root-fs';
+import { noPlaintextSecret } from './rules/no-plaintext-secret';
+import { noCredentialLiteral } from './rules/no-credential-literal';
 
 /** Every rule, in the order findings are reported for one object. */
-export const POLICY_RULES: readonly PolicyRule[] = [noMutableImageTag, runAsNonRoot, resourcesRequired, readOnlyRootFs];
+export const POLICY_RULES: readonly PolicyRule[] = [noMutableImageTag, runAsNonRoot, resourcesRequired, readOnlyRootFs, noPlaintextSecret, noCredentialLiteral];
 
 /**
  * Run every rule on every object; never stops at the first finding. `jsons`: the objects as plain JSON,

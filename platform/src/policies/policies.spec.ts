@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { CronJob } from 'kubernetes-models/batch/v1/CronJob';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import { Secret } from 'kubernetes-models/v1/Secret';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import { runPolicies, POLICY_RULES, isPinnedImage } from '.';
 import { defineService } from '../kit/define-service';
@@ -114,7 +115,28 @@ describe('runPolicies', () => {
     expect(findings[4].message).toContain("init container 'init'");
   });
 
-  it('ships the four rules, each named', () => {
-    expect(POLICY_RULES.map((r) => r.name)).toEqual(['no-mutable-image-tag', 'run-as-non-root', 'resources-required', 'read-only-root-fs']);
+  it('ships the six rules, each named', () => {
+    expect(POLICY_RULES.map((r) => r.name)).toEqual(['no-mutable-image-tag', 'run-as-non-root', 'resources-required', 'read-only-root-fs', 'no-plaintext-secret', 'no-credential-literal']);
+  });
+});
+
+describe('secrets in plain text', () => {
+  it('no-plaintext-secret: a Secret with data or stringData, naming the keys; an empty Secret passes', () => {
+    const secret = new Secret({ metadata: { name: 'db', namespace: 'payments' }, data: { password: 'aHVudGVyMg==' }, stringData: { user: 'app' } });
+    const found = runPolicies([secret, new Secret({ metadata: { name: 'empty', namespace: 'payments' } })]).filter((f) => f.rule === 'no-plaintext-secret');
+    expect(found.map((f) => `${f.object}: ${f.message}`)).toEqual([
+      "Secret payments/db: Secret 'db' has 'password' in plain text under 'data' (expected no Secret with data in git: a reference under 'secrets:' (the store's path and key, rendered as an ExternalSecret), not a literal)",
+      "Secret payments/db: Secret 'db' has 'user' in plain text under 'stringData' (expected no Secret with data in git: a reference under 'secrets:' (the store's path and key, rendered as an ExternalSecret), not a literal)",
+    ]);
+  });
+
+  it('no-credential-literal: a literal env value named like a credential, in containers and init containers; references pass', () => {
+    const d = deployment({ ...good, env: [{ name: 'DB_PASSWORD', value: 'hunter2' }, { name: 'API_KEY', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }, { name: 'SECRET_NAME', value: 'db' }, { name: 'TOKEN_TTL_SECONDS', value: '60' }] });
+    d.spec!.template.spec!.initContainers = [{ ...good, name: 'migrate', env: [{ name: 'githubToken', value: 'ghp_x' }] }];
+    const found = runPolicies([d]).filter((f) => f.rule === 'no-credential-literal');
+    expect(found.map((f) => f.message)).toEqual([
+      "init container 'migrate' has env 'githubToken' as a literal value, which looks like a credential (expected a reference under 'secrets:' (the store's path and key, rendered as an ExternalSecret), not a literal)",
+      "container 'app' has env 'DB_PASSWORD' as a literal value, which looks like a credential (expected a reference under 'secrets:' (the store's path and key, rendered as an ExternalSecret), not a literal)",
+    ]);
   });
 });

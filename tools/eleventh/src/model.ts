@@ -58,6 +58,14 @@ export interface ResolvedAddonSetting extends Origin {
   readonly version?: string;
 }
 
+/** environment.yaml `secretStore` after inheritance (maps merge along `extends`), with where each key was set. */
+export interface ResolvedSecretStore {
+  /** What the kit renders (`provider` defaults to vault). */
+  readonly config: { readonly provider: string; readonly server?: string; readonly path?: string; readonly version?: string; readonly auth?: { readonly kubernetes?: { readonly role?: string; readonly mountPath?: string } } };
+  /** Dotted key under `secretStore` (`server`, `auth.kubernetes.role`) → the file and line that set it. */
+  readonly origins: Readonly<Record<string, Origin>>;
+}
+
 /** An environment after following its `extends` chain. */
 export interface ResolvedEnvironment {
   readonly name: string;
@@ -78,6 +86,8 @@ export interface ResolvedEnvironment {
    * Defaults: `pdb` on everywhere, `spread` on in promoted environments.
    */
   readonly availability: { readonly pdb: boolean; readonly spread: boolean };
+  /** `secretStore` (inherits along `extends`): where the environment's services' `secrets:` are read from. */
+  readonly secretStore?: ResolvedSecretStore;
 }
 
 export interface ResolvedTenantConfig {

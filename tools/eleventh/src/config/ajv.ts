@@ -2,11 +2,14 @@
  * The one ajv for the published schemas (tools/eleventh/schemas): strict mode, every error, with two
  * declared allowances — the `x-must`/`x-expected`/`x-invalid` message hints are a vocabulary, and union
  * types (`type: [string, number]` for quantities) are allowed — and the formats whose rules are the
- * platform's (platform/src/refs.ts and names.ts): `registry`, `git-url`, `git-branch`, `tag-pattern`, `group`, and `image-ref` (images/registry/reference.ts). The engine
+ * platform's (platform/src/refs.ts, names.ts and secrets.ts): `registry`, `git-url`, `git-branch`, `tag-pattern`, `group`,
+ * the secrets formats `secret-path`, `secret-property`, `secret-version`, `sealed`, `mount-path`, `secret-store-server`,
+ * `vault-role`, `vault-path`, and `image-ref` (images/registry/reference.ts). The engine
  * validates with it (schema-validate.ts); the testing entry hands the same instance to other packages' specs.
  */
 import Ajv from 'ajv';
 import { branchProblem, gitUrlProblem, groupProblem, registryProblem, tagPatternProblem } from './names';
+import { mountPathProblem, sealedValueProblem, secretPropertyProblem, secretVersionProblem, storePathProblem, storeServerProblem, vaultPathProblem, vaultRoleProblem } from './names';
 import { installedKit } from '../load/kit';
 import { IMAGE_REF_EXPECTED, imageRefProblem } from '../images/registry/reference';
 
@@ -18,6 +21,14 @@ export const FORMATS: Readonly<Record<string, { readonly problem: (value: string
   'tag-pattern': { problem: tagPatternProblem, expected: () => installedKit().TAG_PATTERN_EXPECTED },
   group: { problem: groupProblem, expected: () => installedKit().GROUP_EXPECTED },
   'image-ref': { problem: imageRefProblem, expected: () => IMAGE_REF_EXPECTED },
+  'secret-path': { problem: storePathProblem, expected: () => installedKit().STORE_PATH_EXPECTED },
+  'secret-property': { problem: secretPropertyProblem, expected: () => installedKit().SECRET_PROPERTY_EXPECTED },
+  'secret-version': { problem: secretVersionProblem, expected: () => installedKit().SECRET_VERSION_EXPECTED },
+  sealed: { problem: sealedValueProblem, expected: () => installedKit().SEALED_EXPECTED },
+  'mount-path': { problem: mountPathProblem, expected: () => installedKit().MOUNT_PATH_EXPECTED },
+  'secret-store-server': { problem: storeServerProblem, expected: () => installedKit().STORE_SERVER_EXPECTED },
+  'vault-role': { problem: vaultRoleProblem, expected: () => installedKit().VAULT_ROLE_EXPECTED },
+  'vault-path': { problem: vaultPathProblem, expected: () => installedKit().VAULT_PATH_EXPECTED },
 };
 
 /** The message hints: other validators ignore them. */

@@ -9,6 +9,7 @@ import type { YamlDoc } from '../yaml/read';
 import { fold, layerOf, leafAt, leavesUnder, valueAt, type Leaves } from './layers';
 import { promotionOf } from './promotion';
 import { isPlainObject } from './schema-validate';
+import { secretStoreOf } from './secret-store';
 
 const INHERITED_ONLY = ['extends', 'promotion', 'defaults'];
 const REQUIRED: ReadonlyArray<readonly string[]> = [['registry'], ['cluster', 'name'], ['cluster', 'git', 'url']];
@@ -57,6 +58,7 @@ export function resolveEnvironment(name: string, chain: readonly string[], docs:
   const promotion = promotionOf(name, docs.get(name)!);
   const verify = valueAt(leaves, ['cluster', 'git', 'verify']);
   const commitUrl = text(['report', 'commitUrl']);
+  const secretStore = secretStoreOf(leaves);
   return {
     name,
     chain,
@@ -71,6 +73,7 @@ export function resolveEnvironment(name: string, chain: readonly string[], docs:
     ...(promotion ? { promotion } : {}),
     ...(commitUrl ? { commitUrl } : {}),
     availability: { pdb: flag(leaves, 'pdb', true), spread: flag(leaves, 'spread', promotion !== undefined) },
+    ...(secretStore ? { secretStore } : {}),
   };
 }
 

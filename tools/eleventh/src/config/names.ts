@@ -17,3 +17,16 @@ export const registryProblem: typeof Platform.registryProblem = (value) => insta
 export const gitUrlProblem: typeof Platform.gitUrlProblem = (value) => installedKit().gitUrlProblem(value);
 export const branchProblem: typeof Platform.branchProblem = (value) => installedKit().branchProblem(value);
 export const tagPatternProblem: typeof Platform.tagPatternProblem = (value) => installedKit().tagPatternProblem(value);
+
+/** Secrets by reference (platform/src/secrets.ts): the schema formats of `secrets:` and `secretStore`. */
+export const storePathProblem: typeof Platform.storePathProblem = (value) => installedKit().storePathProblem(value);
+export const secretPropertyProblem: typeof Platform.secretPropertyProblem = (value) => installedKit().secretPropertyProblem(value);
+export const secretVersionProblem: typeof Platform.secretVersionProblem = (value) => installedKit().secretVersionProblem(value);
+export const sealedValueProblem: typeof Platform.sealedValueProblem = (value) => installedKit().sealedValueProblem(value);
+export const mountPathProblem: typeof Platform.mountPathProblem = (value) => installedKit().mountPathProblem(value);
+export const storeServerProblem: typeof Platform.storeServerProblem = (value) => installedKit().storeServerProblem(value);
+export const vaultRoleProblem: typeof Platform.vaultRoleProblem = (value) => installedKit().vaultRoleProblem(value);
+export const vaultPathProblem: typeof Platform.vaultPathProblem = (value) => installedKit().vaultPathProblem(value);
+/** Does a key (`DB_PASSWORD`, `apiKey`) look like a credential; is a `values` literal at this path one. */
+export const looksLikeCredential: typeof Platform.looksLikeCredential = (key) => installedKit().looksLikeCredential(key);
+export const isCredentialLiteral: typeof Platform.isCredentialLiteral = (path, value) => installedKit().isCredentialLiteral(path, value);

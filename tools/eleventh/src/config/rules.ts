@@ -7,7 +7,9 @@ import { ConfigError } from '../errors';
 import type { YamlDoc } from '../yaml/read';
 import { checkPromotions } from './chains';
 import { checkPromotionSettings } from './promotion';
-import { checkRequiredEnvironmentKeys } from './environment';
+import { checkRequiredEnvironmentKeys, environmentLeaves } from './environment';
+import { checkSecretStores } from './secret-store';
+import { credentialLiterals } from './credentials';
 import { PLATFORM_DEFAULTS } from './inputs';
 import type { Resolver } from './resolver';
 import { validateSchema } from './schema-validate';
@@ -23,7 +25,16 @@ const extendsChains: Rule = (r) => r.inputs.chains.errors;
 const promotions: Rule = (r) => [...checkPromotions(r.inputs.docs), ...checkPromotionSettings(r.inputs.docs)];
 const sameNamespacesEverywhere: Rule = (r) => checkNamespaceSets(r.inputs.scan.environments);
 
-const STRUCTURE: readonly Rule[] = [platformReadable, foldersAndSyntax, schemas, extendsChains, promotions, sameNamespacesEverywhere];
+/** Where each file writes service config: platform/defaults.yaml `service`, `defaults`, an overrides.yaml's top level. */
+const SERVICE_CONFIG_AT: Readonly<Record<string, readonly string[]>> = {
+  'platform-defaults.schema.json': ['service'],
+  'environment.schema.json': ['defaults'],
+  'tenant.schema.json': ['defaults'],
+  'overrides.schema.json': [],
+};
+const credentials: Rule = (r) => allDocs(r).flatMap(([schema, doc]) => credentialLiterals(doc, SERVICE_CONFIG_AT[schema] ?? []));
+
+const STRUCTURE: readonly Rule[] = [platformReadable, foldersAndSyntax, schemas, credentials, extendsChains, promotions, sameNamespacesEverywhere];
 
 const requiredEnvironmentKeys: Rule = (r) => checkRequiredEnvironmentKeys(r.inputs.chains.chains, r.inputs.docs);
 
@@ -58,11 +69,15 @@ const profileDefaults: Rule = (r) => {
   const names = new Set([...r.inputs.docs.keys()].flatMap((env) => r.environment(env).profiles));
   return [...names].sort().flatMap((name) => {
     const doc = r.inputs.profileDefaults(name);
-    return doc ? validateSchema('service-config.schema.json', doc.value).map((f) => new ConfigError({ file: doc.file, line: doc.lineOf(f.path) }, `profile '${name}' defaults: ${f.problem}`, f.expected)) : [];
+    if (!doc) return [];
+    const schema = validateSchema('service-config.schema.json', doc.value).map((f) => new ConfigError({ file: doc.file, line: doc.lineOf(f.path) }, `profile '${name}' defaults: ${f.problem}`, f.expected));
+    return [...schema, ...credentialLiterals(doc, [], `profile '${name}' defaults: `)];
   });
 };
 
-const RESOLUTION: readonly Rule[] = [requiredEnvironmentKeys, profileDefaults, tenants, serviceConfigs];
+const secretStores: Rule = (r) => checkSecretStores(r.inputs.chains.chains, r.inputs.docs, (env) => environmentLeaves(r.chain(env), r.inputs.docs));
+
+const RESOLUTION: readonly Rule[] = [requiredEnvironmentKeys, secretStores, profileDefaults, tenants, serviceConfigs];
 
 /** Run every rule; duplicates (one cause seen from several environments) are reported once. */
 export function runRules(resolver: Resolver): ConfigError[] {

@@ -22,7 +22,7 @@ function objectSchemas(node: unknown, key: string, out: Array<[string, Record<st
 }
 
 describe('schemas', () => {
-  it('are draft-07 and reject unknown keys everywhere except env and values', () => {
+  it('are draft-07 and reject unknown keys everywhere except env and values (secrets: named entries, each closed)', () => {
     const files = readdirSync(dir).filter((f) => f.endsWith('.schema.json'));
     expect(files.sort()).toEqual(['environment.schema.json', 'images.schema.json', 'overrides.schema.json', 'platform-defaults.schema.json', 'platform-settings.schema.json', 'service-config.schema.json', 'tenant.schema.json']);
     for (const file of files) {
@@ -31,7 +31,8 @@ describe('schemas', () => {
       const objects: Array<[string, Record<string, unknown>]> = [];
       objectSchemas(doc, '', objects);
       for (const [key, schema] of objects) {
-        if (FREE_FORM.includes(key)) expect(schema.additionalProperties, `${file} ${key}`).not.toBe(false);
+        if (key === 'secrets') expect([schema.additionalProperties, schema.propertyNames !== undefined], `${file} ${key}`).toEqual([{ $ref: '#/definitions/secret' }, true]);
+        else if (FREE_FORM.includes(key)) expect(schema.additionalProperties, `${file} ${key}`).not.toBe(false);
         else expect(schema.additionalProperties, `${file} ${key}`).toBe(false);
       }
     }

@@ -4,10 +4,10 @@
  * along the chain, root first: its environment.yaml `defaults`, its tenant.yaml `defaults`, its
  * overrides.yaml for the service.
  */
-import type { AutoscalingConfig, ResolvedServiceConfig } from '@eleventh/platform';
+import type { AutoscalingConfig, ResolvedServiceConfig, SecretReference } from '@eleventh/platform';
 import { ConfigError } from '../errors';
 import type { ResolvedServiceWithProvenance } from '../model';
-import { fold, leafAt, provenanceOf, valueAt, type Layer, type Leaf, type Leaves } from './layers';
+import { fold, leafAt, leavesUnder, provenanceOf, valueAt, type Layer, type Leaf, type Leaves } from './layers';
 import { isPlainObject } from './schema-validate';
 
 /** Every service-config layer, flattened once at load. */
@@ -54,6 +54,7 @@ function toServiceConfig(leaves: Leaves): ResolvedServiceConfig {
   });
   const env = valueAt(leaves, ['env']);
   const values = valueAt(leaves, ['values']);
+  const secrets = secretsOf(leaves);
   return {
     replicas: Number(leafAt(leaves, ['replicas'])?.value ?? 0),
     resources: amounts('resources'),
@@ -61,7 +62,45 @@ function toServiceConfig(leaves: Leaves): ResolvedServiceConfig {
     autoscaling: autoscalingOf(leaves),
     env: isPlainObject(env) ? sortedStrings(env) : {},
     values: isPlainObject(values) ? values : {},
+    ...(secrets ? { secrets } : {}),
   };
+}
+
+/** Fields that exclude each other along the chain: the newer group drops the older (the kit's merge does the same). */
+const EXCLUSIVE: ReadonlyArray<readonly [readonly string[], readonly string[]]> = [
+  [['sealed'], ['path', 'key', 'version']],
+  [['env'], ['mount']],
+];
+
+function newest(fields: ReadonlyMap<string, Leaf>, group: readonly string[]): number {
+  return Math.max(-1, ...group.map((k) => fields.get(k)?.rank ?? -1));
+}
+
+/**
+ * `secrets:` as the kit takes it: entries sorted by name, each field a string (`version: 3` → '3'). An
+ * environment that switches an entry to `sealed` (or to `mount`) drops the `path`/`key`/`version` (or the
+ * `env`) it inherited, so a Sealed Secrets environment can extend a Vault one.
+ */
+function secretsOf(leaves: Leaves): Record<string, SecretReference> | undefined {
+  const entries = new Map<string, Map<string, Leaf>>();
+  for (const leaf of leavesUnder(leaves, ['secrets'])) {
+    const [, name, field] = leaf.path;
+    if (name === undefined || field === undefined || leaf.path.length !== 3) continue;
+    if (!entries.has(name)) entries.set(name, new Map());
+    entries.get(name)!.set(field, leaf);
+  }
+  if (entries.size === 0) return undefined;
+  const out: Record<string, SecretReference> = {};
+  for (const name of [...entries.keys()].sort()) {
+    const fields = entries.get(name)!;
+    for (const [a, b] of EXCLUSIVE) {
+      const [na, nb] = [newest(fields, a), newest(fields, b)];
+      if (na < 0 || nb < 0 || na === nb) continue;
+      for (const k of na > nb ? b : a) fields.delete(k);
+    }
+    out[name] = Object.fromEntries([...fields.keys()].sort().map((k) => [k, typeof fields.get(k)!.value === 'number' ? String(fields.get(k)!.value) : fields.get(k)!.value])) as SecretReference;
+  }
+  return out;
 }
 
 function autoscalingOf(leaves: Leaves): AutoscalingConfig | false {

@@ -46,6 +46,8 @@ export function manifestIdentity(parts: {
   image: string;
   config: unknown;
   availability: unknown;
+  /** The environment's secret store provider (absent without one, so identities without secrets stay as they were). */
+  secretStore?: unknown;
 }): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }

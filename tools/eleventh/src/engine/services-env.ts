@@ -53,10 +53,11 @@ export function renderEnvServices(input: EnvServicesInput, files: FileMap, onSer
     if (!namespaces.has(svc.namespace)) {
       throw new ConfigError({ file: svc.deployFile }, `namespace '${svc.namespace}' has no tenant.yaml in environment '${input.environment}'`, `one of: ${[...namespaces].join(', ')}`);
     }
-    const { config } = input.config.service(input.environment, svc.namespace, svc.name);
+    const { config, provenance } = input.config.service(input.environment, svc.namespace, svc.name);
     const image = `${env.registry}/${svc.name}:${svc.commit}`;
     const { availability } = env;
-    const manifest = manifestIdentity({ engine: input.engineId, kit: input.kitId, deployHash: svc.deployHash, environment: input.environment, namespace: svc.namespace, image, config, availability });
+    const secretStore = env.secretStore ? { provider: env.secretStore.config.provider as 'vault' | 'sealed-secrets' } : undefined;
+    const manifest = manifestIdentity({ engine: input.engineId, kit: input.kitId, deployHash: svc.deployHash, environment: input.environment, namespace: svc.namespace, image, config, availability, ...(secretStore ? { secretStore } : {}) });
     const prev = input.previous?.[svc.name];
     if (!input.full && prev && prev.manifest === manifest && prev.commit === svc.commit && prev.inputs === svc.inputs) {
       entries[svc.name] = prev;
@@ -67,7 +68,7 @@ export function renderEnvServices(input: EnvServicesInput, files: FileMap, onSer
     const definition = loadDefinition(input.sourceRoot, svc.deployFile);
     let out;
     try {
-      out = renderService(input.kit, { environment: input.environment, namespace: svc.namespace, name: svc.name, commit: svc.commit, image, config, availability, definition, deployFile: svc.deployFile, sourceRoot: input.sourceRoot });
+      out = renderService(input.kit, { environment: input.environment, namespace: svc.namespace, name: svc.name, commit: svc.commit, image, config, availability, secretStore, provenance, definition, deployFile: svc.deployFile, sourceRoot: input.sourceRoot });
     } catch (err) {
       // Every service's findings, not the first failing service's only.
       if (!(err instanceof ValidationError)) throw err;

@@ -10,6 +10,7 @@ import type { ResolvedEnvironment } from '../model';
 import { ConfigError, ConfigErrors } from '../errors';
 import { didYouMean } from '../config/suggest';
 import { kitConfigError, type KitSource } from './kit-call';
+import { kitHasSecrets } from './secrets';
 
 export type PlatformLayers = { readonly flat: KubeObject[]; readonly layers?: undefined } | { readonly flat?: undefined; readonly layers: PlatformLayer[] };
 
@@ -24,8 +25,13 @@ function preflight(kit: Kit, env: ResolvedEnvironment, local: LocalProfiles): vo
     const at = env.profileOrigins?.[i] ?? { file: `environments/${env.name}/environment.yaml` };
     errors.push(new ConfigError(at, `unknown profile '${p}'${didYouMean(p, known)}`, `one of: ${known.join(', ')}`));
   });
+  const store = env.secretStore;
+  if (store && !kitHasSecrets(kit)) {
+    const at = store.origins.provider ?? Object.values(store.origins)[0] ?? { file: `environments/${env.name}/environment.yaml` };
+    errors.push(new ConfigError(at, `'secretStore' in ${env.name}, whose release's kit renders no secret stores`, 'a promotion that brings a kit with secret stores (or no secretStore here yet)'));
+  }
   if (typeof kit.listAddons === 'function') {
-    const addons = kit.listAddons(selected, local);
+    const addons = kit.listAddons(selected, local, store?.config as never);
     for (const [name, setting] of Object.entries(env.addons ?? {})) {
       if (!addons.includes(name)) errors.push(new ConfigError(setting, `unknown add-on '${name}' in 'platform.addons'${didYouMean(name, addons)}`, `one of: ${addons.join(', ')}`));
     }
@@ -33,16 +39,22 @@ function preflight(kit: Kit, env: ResolvedEnvironment, local: LocalProfiles): vo
   if (errors.length > 0) throw new ConfigErrors(errors);
 }
 
-export function platformLayers(kit: Kit, env: ResolvedEnvironment, localProfiles: readonly unknown[], source?: KitSource): PlatformLayers {
+export function platformLayers(kit: Kit, env: ResolvedEnvironment, localProfiles: readonly unknown[], source?: KitSource, namespaces: readonly string[] = []): PlatformLayers {
   const local = localProfiles as LocalProfiles;
   preflight(kit, env, local);
   const addons = Object.fromEntries(Object.entries(env.addons ?? {}).map(([name, s]) => [name, { ...(s.enabled !== undefined ? { enabled: s.enabled } : {}), ...(s.version ? { version: s.version } : {}) }]));
-  const ctx = { environment: env.name, profiles: env.profiles, addons, localProfiles: local };
+  const secrets = env.secretStore ? { secretStore: env.secretStore.config as never, namespaces } : {};
+  const ctx = { environment: env.name, profiles: env.profiles, addons, localProfiles: local, ...secrets };
   try {
     if (typeof kit.renderPlatformLayers === 'function') return { layers: kit.renderPlatformLayers(ctx) };
     return { flat: kit.renderPlatform(ctx) };
   } catch (err) {
-    if (err instanceof kit.KitError) throw kitConfigError(env, err, `one of: ${kit.listProfiles(local).join(', ')}`, source);
+    if (err instanceof kit.KitError) {
+      const key = /'secretStore\.([a-zA-Z.]+)'/.exec(err.message)?.[1];
+      const at = key === undefined ? undefined : env.secretStore?.origins[key];
+      if (at) throw new ConfigError(at, err.message);
+      throw kitConfigError(env, err, `one of: ${kit.listProfiles(local).join(', ')}`, source);
+    }
     throw err;
   }
 }

@@ -1,8 +1,10 @@
 /** One service in one environment: build its objects with the kit, check them, turn them into files. */
-import type { ResolvedServiceConfig, ServiceDefinition } from '@eleventh/platform';
+import type { ResolvedServiceConfig, ServiceDefinition, ServiceSecretStore } from '@eleventh/platform';
 import type { Kit } from '../load/kit';
 import { join } from 'node:path';
-import { ValidationError } from '../errors';
+import { ConfigError, ValidationError } from '../errors';
+import type { Provenance } from '../model';
+import { checkSecretsRenderable, secretsOrigin } from './secrets';
 import { contained } from '../load/contain';
 import { addFolder, digestFiles, type FileMap } from './files';
 
@@ -15,6 +17,10 @@ export interface ServiceRenderInput {
   readonly config: ResolvedServiceConfig;
   /** environment.yaml `availability` as resolved. */
   readonly availability: { readonly pdb: boolean; readonly spread: boolean };
+  /** environment.yaml `secretStore`'s provider, when the environment names one. */
+  readonly secretStore?: ServiceSecretStore;
+  /** Where each resolved config key was set: a kit error about a config `secrets:` entry is reported there. */
+  readonly provenance?: ReadonlyMap<string, Provenance>;
   readonly definition: ServiceDefinition;
   /** deploy.ts path, for messages. */
   readonly deployFile: string;
@@ -34,7 +40,8 @@ export function serviceDir(env: string, ns: string, name: string): string {
 
 /** Build, validate (schemas, unknown fields, names, policies) and serialise one service. */
 export function renderService(kit: Kit, input: ServiceRenderInput): RenderedService {
-  const ctx = { environment: input.environment, image: input.image, commit: input.commit, config: input.config, availability: input.availability };
+  const ctx = { environment: input.environment, image: input.image, commit: input.commit, config: input.config, availability: input.availability, ...(input.secretStore ? { secretStore: input.secretStore } : {}) };
+  checkSecretsRenderable(kit, input);
   let objects;
   try {
     const { definition } = input;
@@ -42,6 +49,8 @@ export function renderService(kit: Kit, input: ServiceRenderInput): RenderedServ
     objects = definition.spec.customize ? contained(input.deployFile, join(input.sourceRoot, input.deployFile), 'customize', () => definition.render(ctx)) : definition.render(ctx);
   } catch (err) {
     if (err instanceof kit.KitError) {
+      const at = secretsOrigin(err.message, input.provenance);
+      if (at) throw new ConfigError(at, `${input.environment}/${input.namespace}/${input.name}: ${err.message}`);
       throw new ValidationError([`${input.deployFile}: ${input.environment}: ${err.message}`]);
     }
     throw err;

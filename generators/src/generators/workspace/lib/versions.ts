@@ -11,6 +11,7 @@ export const DEV_DEPENDENCIES: Readonly<Record<string, string>> = {
   '@cdktf/hcl2json': '0.21.0',
   '@kubernetes-models/argo-cd': '2.7.2',
   '@kubernetes-models/base': '5.0.1',
+  '@kubernetes-models/external-secrets': '0.5.2',
   '@kubernetes-models/flux-cd': '2.3.4',
   '@nx/devkit': '24.0.0',
   '@swc-node/register': '1.11.1',
