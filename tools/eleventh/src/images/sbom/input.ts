@@ -35,6 +35,12 @@ export function lockedPackage(entries: ReadonlyMap<string, LockEntry>, name: str
   return { name, version, ...(hit?.integrity ? { integrity: hit.integrity } : {}), ...(hit?.resolved ? { resolved: hit.resolved } : {}) };
 }
 
+/** The lockfile entry of `name@version` when the lockfile has one with an integrity hash, else undefined. */
+export function lockedIfPresent(entries: ReadonlyMap<string, LockEntry>, name: string, version: string): LockedPackage | undefined {
+  const p = lockedPackage(entries, name, version);
+  return p.integrity ? p : undefined;
+}
+
 /** The pin commit's committer time as ISO 8601 UTC, to the second. */
 export function commitTime(root: string, pin: string): string {
   const seconds = Number(gitText(['show', '-s', '--format=%ct', pin], { cwd: root }));
