@@ -42,7 +42,7 @@ async function sourceManifest(from: RepoRef, digest: string): Promise<Manifest> 
 }
 
 /** Mount `digest` from `from` into `to` (same host); true when the registry mounted it. */
-async function mount(from: RepoRef, to: RepoRef, digest: string): Promise<boolean> {
+export async function mountBlob(from: RepoRef, to: RepoRef, digest: string): Promise<boolean> {
   const path = `/v2/${to.repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from.repository)}`;
   const res = await to.client.request('POST', path, `repository:${to.repository}:pull,push repository:${from.repository}:pull`);
   if (res.status === 202) {
@@ -56,7 +56,7 @@ async function mount(from: RepoRef, to: RepoRef, digest: string): Promise<boolea
 
 async function copyBlob(from: RepoRef, to: RepoRef, digest: string): Promise<void> {
   if (await to.client.blobExists(to.repository, digest)) return;
-  if (from.client.host === to.client.host && (await mount(from, to, digest))) return;
+  if (from.client.host === to.client.host && (await mountBlob(from, to, digest))) return;
   const data = await from.client.getBlob(from.repository, digest);
   const pushed = await to.client.pushBlob(to.repository, data);
   if (pushed !== digest) throw new RegistryError(`${where(from, digest)}: the blob's content hashes to ${pushed} (expected ${digest})`);
