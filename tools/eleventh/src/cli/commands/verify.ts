@@ -7,7 +7,7 @@ import { REGISTRY_OPTIONS, registryOptions } from './registry-options';
 
 export const verifyCommand = defineCommand({
   name: 'verify',
-  summary: 'Recipes ↔ rendered files ↔ git history ↔ policies, and every promoted environment re-derived from its record; every finding, exit 1 if any',
+  summary: 'Recipes ↔ rendered files ↔ git history ↔ policies, and every promoted environment re-derived from its record (with --images: every pinned image and its SBOM in its registry); every finding, exit 1 if any',
   description: `For each environment: every recipe digest matches its rendered files; every pin is a commit in HEAD's
 history; every image ends with its pin; pins of environments that follow main are current; every rendered
 file is exactly what eleventh renders (promoted environments from their promotedFrom commit); the policies
