@@ -4,7 +4,8 @@
  * each image found. Bounded concurrency; one client per registry host.
  */
 import type { KnownDigests } from './digests';
-import { parseImageRef } from './registry/reference';
+import { ImageRefError, parseImageRef, type ImageRef } from './registry/reference';
+import { RegistryError } from './registry/errors';
 import type { Registries } from './registries';
 import { findSbom } from './sbom/find';
 import { mapLimit } from './limit';
@@ -23,6 +24,16 @@ export interface ImageAnswer extends ImageQuery {
   readonly found: KnownDigests;
 }
 
+/** A recipe image as a registry reference; one a registry cannot be asked about (`registry: r`) is exit 2. */
+function imageRefOf(image: string): ImageRef {
+  try {
+    return parseImageRef(image);
+  } catch (err) {
+    if (err instanceof ImageRefError) throw new RegistryError(`${err.message}: no registry can be asked about it (set environment.yaml 'registry' to a registry host, or run without --images)`, { cause: err });
+    throw err;
+  }
+}
+
 export type ImageLookup = (queries: readonly ImageQuery[]) => Promise<ImageAnswer[]>;
 
 /** Asks the registries for what `known` lacks: the image's digest (by its pin tag), then its SBOM's. */
@@ -33,7 +44,7 @@ export function registryLookup(registries: Registries): ImageLookup {
     let answer = memo.get(key);
     if (!answer) {
       answer = (async () => {
-        const ref = parseImageRef(image);
+        const ref = imageRefOf(image);
         const client = registries.client(ref.host);
         const imageDigest = known.imageDigest ?? (await client.manifestDigest(ref.repository, ref.tag!));
         if (!imageDigest) return {};

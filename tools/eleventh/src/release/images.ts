@@ -8,7 +8,7 @@ import { copyImage } from '../images/copy';
 import { Registries } from '../images/registries';
 import type { RegistryOptions } from '../images/registry/client';
 import { RegistryError } from '../images/registry/errors';
-import { parseImageRef } from '../images/registry/reference';
+import { ImageRefError, parseImageRef } from '../images/registry/reference';
 import { sbomTag } from '../images/sbom/model';
 import type { Recipe } from '../model';
 import { recipePath } from '../recipe/recipe';
@@ -26,10 +26,8 @@ export interface ImageCopy {
   readonly sbomDigest?: string;
 }
 
-const repoOf = (image: string): string => {
-  const r = parseImageRef(image);
-  return `${r.host}/${r.repository}`;
-};
+/** `<registry>/<svc>` of `<registry>/<svc>:<pin>` (no parsing: any registry the config accepts compares). */
+const repoOf = (image: string): string => image.slice(0, image.lastIndexOf(':'));
 
 /** The copies `target` needs from `source` (its services whose image lives in another repository). */
 export function imageCopies(source: Recipe, target: Recipe): ImageCopy[] {
@@ -66,7 +64,7 @@ export async function copyReleaseImages(action: string, source: Recipe, targets:
     try {
       await copyOne(registries, c as ImageCopy & { imageDigest: string });
     } catch (err) {
-      if (!(err instanceof RegistryError)) throw err;
+      if (!(err instanceof RegistryError) && !(err instanceof ImageRefError)) throw err;
       refusals.push(`${recipePath(c.environment)}: ${c.service}: cannot copy ${c.from}@${c.imageDigest} to ${c.to}: ${err.message}`);
       continue;
     }
