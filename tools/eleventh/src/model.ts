@@ -120,6 +120,8 @@ export interface RecipeEntry {
   readonly manifest?: string;
   /** `sha256:<hex>` of the pushed image, once known (DESIGN.md recipe contract); absent until then. */
   readonly imageDigest?: string;
+  /** `sha256:<hex>` of the image's CycloneDX SBOM manifest (an OCI artifact whose subject is `imageDigest`), once known. */
+  readonly sbomDigest?: string;
 }
 
 /** Where a promoted environment's recipe came from (DESIGN.md, recipe contract). */

@@ -100,7 +100,7 @@ describe('bad usage: one line on stderr, exit 2, nothing on stdout', () => {
     [['verify', '--json=yes'], "eleventh: verify: --json takes no value (expected --json alone, got '--json=yes')"],
     [['history'], 'eleventh: history: missing ENV (expected eleventh history ENV [--at DATE] [--json])'],
     [['history', 'prod', 'extra'], "eleventh: history: unexpected argument 'extra' (expected eleventh history ENV [--at DATE] [--json])"],
-    [['promote', '--tag', 'v1'], 'eleventh: promote: --to ENV is required (expected eleventh promote --to ENV (--tag T | --from) [--break-glass reason] [--json] [--commit] [--push [remote]])'],
+    [['promote', '--tag', 'v1'], 'eleventh: promote: --to ENV is required (expected eleventh promote --to ENV (--tag T | --from) [--break-glass reason] [--insecure-registry H] [--json] [--commit] [--push [remote]])'],
     [['promote', '--to', 'prod'], 'eleventh: promote: give exactly one of --tag T or --from (got none)'],
     [['promote', '--to', 'prod', '--tag', 'v1', '--from'], 'eleventh: promote: give exactly one of --tag T or --from (got --tag and --from)'],
   ])('%j', async (argv, message) => {

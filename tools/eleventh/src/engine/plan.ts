@@ -26,6 +26,9 @@ import { today } from '../policy/clock';
 import { deployTimeout } from '../load/deploy-timeout';
 import { sortFindings, type Finding } from '../findings';
 import { tracked } from '../progress';
+import { withDigests, type KnownDigests } from '../images/digests';
+import type { ImageAnswer, ImageLookup } from '../images/lookup';
+import { followerDigests } from './follower-digests';
 
 export interface PlanOptions {
   readonly root: string;
@@ -39,6 +42,11 @@ export interface PlanOptions {
   readonly headIsWorkTree?: boolean;
   /** The Nx graph, already being built (startGraph), when the caller needs it too. */
   readonly graph?: Promise<GraphInputs>;
+  /**
+   * Read the digests the recipes do not record yet from the registries (`recipe --images`). Without it no
+   * registry is asked: recorded digests are kept while their pin and image stay.
+   */
+  readonly imageLookup?: ImageLookup;
 }
 
 export interface EnvOutcome {
@@ -59,6 +67,8 @@ export interface Plan {
   readonly pins: ReadonlyMap<string, Pin>;
   /** The environment policies' findings over what the run renders (render and recipe refuse to write any). */
   readonly policyFindings: readonly Finding[];
+  /** With `imageLookup`: what the registries said about each image asked for (found or not). */
+  readonly images?: readonly ImageAnswer[];
 }
 
 /** Environments in dependency order: those following main first, then each promoted one after its source. */
@@ -99,6 +109,9 @@ interface RunInputs {
   readonly previous: ReadonlyMap<string, Recipe | undefined>;
   readonly services: readonly ServiceToRender[];
   readonly pins: ReadonlyMap<string, Pin>;
+  /** Environments that follow main → service → its registry digests (kept from the recipe, or looked up). */
+  readonly digests: ReadonlyMap<string, Record<string, KnownDigests>>;
+  readonly images?: readonly ImageAnswer[];
 }
 
 async function gatherInputs(opts: PlanOptions): Promise<RunInputs> {
@@ -120,7 +133,8 @@ async function gatherInputs(opts: PlanOptions): Promise<RunInputs> {
     const pin = pinResult.pins.get(h.name)!;
     return { name: h.name, namespace: h.namespace, commit: pin.commit, inputs: pin.inputs, deployFile: h.deployFile, deployHash: h.deployHash };
   });
-  return { config, envs, previous, services, pins: pinResult.pins };
+  const { digests, images } = await followerDigests(config, envs, previous, services, opts.imageLookup);
+  return { config, envs, previous, services, pins: pinResult.pins, digests, images };
 }
 
 /** Renders one environment of a run into its own file map (environments are independent jobs). */
@@ -145,7 +159,7 @@ class EnvRenderer {
     const { config, services } = this.run;
     const prev = this.run.previous.get(env);
     const files: FileMap = new Map();
-    const input = { ...this.base, sourceRoot: this.root, environment: env, config, services, previous: prev?.services, full: this.full };
+    const input = { ...this.base, sourceRoot: this.root, environment: env, config, services, previous: prev?.services, full: this.full, digests: this.run.digests.get(env) };
     const out = await timed(`render ${env}`, () => tracked(`rendering ${env}`, services.length, (p) => renderServices(this.pool, input, files, p)));
     const layers = renderEnvironmentLayers(this.kit, { environment: config.environment(env), tenants: tenantsOf(config, env), services: namesByNamespace(services) }, files, { localProfiles: loadLocalProfiles(this.root), sourceRoot: this.root });
     const recipe: Recipe = { environment: env, services: out.entries, ...withAddons(layers.addons) };
@@ -187,7 +201,7 @@ class EnvRenderer {
   /** The entries a promoted environment without a recipe is seeded with: its source's, as of this run. */
   private seedOf(env: string): Record<string, RecipeEntry> | undefined {
     const from = this.run.config.environment(env).promotion!.from;
-    if (this.run.config.followsMain(from)) return Object.fromEntries(this.run.services.map((s) => [s.name, seedEntry(s)]));
+    if (this.run.config.followsMain(from)) return Object.fromEntries(this.run.services.map((s) => [s.name, seedEntry(s, this.run.digests.get(from)?.[s.name])]));
     return this.run.previous.get(from)?.services ?? this.seedOf(from);
   }
 }
@@ -219,7 +233,7 @@ export async function planRun(opts: PlanOptions): Promise<Plan> {
     files.set(recipePath(job.outcome.environment), serializeRecipe(job.outcome.recipe));
     outcomes.push(job.outcome);
   }
-  return { files, scopeDirs: outcomes.map((o) => `environments/${o.environment}`), kept, outcomes, pins: run.pins, policyFindings: sortFindings(policyFindings) };
+  return { files, scopeDirs: outcomes.map((o) => `environments/${o.environment}`), kept, outcomes, pins: run.pins, policyFindings: sortFindings(policyFindings), ...(run.images ? { images: run.images } : {}) };
 }
 
 interface Job {
@@ -241,7 +255,7 @@ export function withAddons(addons: Recipe['addons']): Pick<Recipe, 'addons'> {
   return addons && Object.keys(addons).length > 0 ? { addons } : {};
 }
 
-/** A seed entry: what promotion copies (namespace, pin, inputs); image and digest are rendered anew. */
-function seedEntry(s: ServiceToRender): RecipeEntry {
-  return { namespace: s.namespace, commit: s.commit, inputs: s.inputs, image: '', digest: '' };
+/** A seed entry: what promotion copies (namespace, pin, inputs, the image's digests); image and digest are rendered anew. */
+function seedEntry(s: ServiceToRender, known: KnownDigests | undefined): RecipeEntry {
+  return withDigests({ namespace: s.namespace, commit: s.commit, inputs: s.inputs, image: '', digest: '' }, known);
 }

@@ -17,6 +17,7 @@ import { namesByNamespace, tenantsOf } from './layout';
 import { withSources, type ReleaseSources } from './worktree';
 import { environmentPolicyFindings } from '../policy/check';
 import type { Finding } from '../findings';
+import { recordedDigests } from '../images/digests';
 
 export interface PromotedRenderInput {
   readonly root: string;
@@ -83,7 +84,9 @@ export async function renderPromoted(input: PromotedRenderInput, files: FileMap)
     const kit = loadKit(sourceRoot);
     const kitId = folderIdentity(dirname(kitEntry(sourceRoot)));
     const services = servicesOf(sourceRoot, input.recipe);
-    const out = await renderServices(input.pool, { sourceRoot, environment: input.environment, config, kit, kitId, engineId: input.engineId, services, full: true }, files);
+    // The image digests are the record's (copied by promotion with the pins): workloads reference image@digest.
+    const digests = recordedDigests(input.recipe.services);
+    const out = await renderServices(input.pool, { sourceRoot, environment: input.environment, config, kit, kitId, engineId: input.engineId, services, full: true, digests }, files);
     const layout = { environment: config.environment(input.environment), tenants: tenantsOf(config, input.environment), services: namesByNamespace(services) };
     const layers = renderEnvironmentLayers(kit, layout, files, { localProfiles: loadLocalProfiles(sourceRoot), sourceRoot });
     input.policyFindings?.push(...environmentPolicyFindings(kit, { environment: input.environment, config, services, files }));

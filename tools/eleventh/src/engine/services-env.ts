@@ -10,6 +10,7 @@ import { loadDefinition } from '../load/services';
 import { renderService, serviceDir } from '../render/service';
 import type { FileMap } from '../render/files';
 import { manifestIdentity } from './identity';
+import { withDigests, workloadImage, type EnvDigests } from '../images/digests';
 
 export interface ServiceToRender {
   readonly name: string;
@@ -32,6 +33,8 @@ export interface EnvServicesInput {
   readonly previous?: Readonly<Record<string, RecipeEntry>>;
   /** Re-render everything (render, verify) instead of reusing unchanged services (recipe). */
   readonly full: boolean;
+  /** The registry digests known for this environment's services: workloads then reference `image@imageDigest`. */
+  readonly digests?: EnvDigests;
 }
 
 export interface EnvServicesResult {
@@ -55,12 +58,14 @@ export function renderEnvServices(input: EnvServicesInput, files: FileMap, onSer
     }
     const { config, provenance } = input.config.service(input.environment, svc.namespace, svc.name);
     const image = `${env.registry}/${svc.name}:${svc.commit}`;
+    const known = input.digests?.[svc.name];
+    const ref = workloadImage(image, known);
     const { availability } = env;
     const secretStore = env.secretStore ? { provider: env.secretStore.config.provider as 'vault' | 'sealed-secrets' } : undefined;
-    const manifest = manifestIdentity({ engine: input.engineId, kit: input.kitId, deployHash: svc.deployHash, environment: input.environment, namespace: svc.namespace, image, config, availability, ...(secretStore ? { secretStore } : {}) });
+    const manifest = manifestIdentity({ engine: input.engineId, kit: input.kitId, deployHash: svc.deployHash, environment: input.environment, namespace: svc.namespace, image: ref, config, availability, ...(secretStore ? { secretStore } : {}) });
     const prev = input.previous?.[svc.name];
     if (!input.full && prev && prev.manifest === manifest && prev.commit === svc.commit && prev.inputs === svc.inputs) {
-      entries[svc.name] = prev;
+      entries[svc.name] = withDigests(prev, known);
       kept.push(serviceDir(input.environment, svc.namespace, svc.name));
       onService?.();
       continue;
@@ -68,7 +73,7 @@ export function renderEnvServices(input: EnvServicesInput, files: FileMap, onSer
     const definition = loadDefinition(input.sourceRoot, svc.deployFile);
     let out;
     try {
-      out = renderService(input.kit, { environment: input.environment, namespace: svc.namespace, name: svc.name, commit: svc.commit, image, config, availability, secretStore, provenance, definition, deployFile: svc.deployFile, sourceRoot: input.sourceRoot });
+      out = renderService(input.kit, { environment: input.environment, namespace: svc.namespace, name: svc.name, commit: svc.commit, image: ref, config, availability, secretStore, provenance, definition, deployFile: svc.deployFile, sourceRoot: input.sourceRoot });
     } catch (err) {
       // Every service's findings, not the first failing service's only.
       if (!(err instanceof ValidationError)) throw err;
@@ -76,7 +81,7 @@ export function renderEnvServices(input: EnvServicesInput, files: FileMap, onSer
       continue;
     }
     for (const [p, c] of out.files) files.set(p, c);
-    entries[svc.name] = { namespace: svc.namespace, commit: svc.commit, image, digest: out.digest, inputs: svc.inputs, manifest };
+    entries[svc.name] = withDigests({ namespace: svc.namespace, commit: svc.commit, image, digest: out.digest, inputs: svc.inputs, manifest }, known);
     rendered.push(svc.name);
     onService?.();
   }

@@ -13,6 +13,36 @@ export function recipePath(env: string): string {
 }
 
 const HEX40 = /^[0-9a-f]{40}$/;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+
+/** The registry digests an entry may carry, in the order they are written (after `inputs`). */
+const IMAGE_KEYS = ['imageDigest', 'sbomDigest'] as const;
+
+function imageDigestsOf(file: string, name: string, e: Partial<RecipeEntry>): Pick<RecipeEntry, 'imageDigest' | 'sbomDigest'> {
+  const out: { imageDigest?: string; sbomDigest?: string } = {};
+  for (const key of IMAGE_KEYS) {
+    const v = e[key] as unknown;
+    if (v === undefined || v === null) continue;
+    if (typeof v !== 'string' || !DIGEST.test(v)) throw new ConfigError({ file }, `service '${name}' ${key} '${String(v)}' is not a digest`, 'sha256:<64 lower-case hex>');
+    out[key] = v;
+  }
+  if (out.sbomDigest && !out.imageDigest) throw new ConfigError({ file }, `service '${name}' has a sbomDigest but no imageDigest`, 'an SBOM only beside a recorded image digest');
+  return out;
+}
+
+/** An entry in the contract's key order: namespace, commit, image, digest, inputs, imageDigest, sbomDigest, manifest. */
+export function orderedEntry(e: RecipeEntry): RecipeEntry {
+  return {
+    namespace: e.namespace,
+    commit: e.commit,
+    image: e.image,
+    digest: e.digest,
+    inputs: e.inputs,
+    ...(e.imageDigest ? { imageDigest: e.imageDigest } : {}),
+    ...(e.imageDigest && e.sbomDigest ? { sbomDigest: e.sbomDigest } : {}),
+    ...(e.manifest ? { manifest: e.manifest } : {}),
+  };
+}
 
 function entryFrom(file: string, name: string, raw: unknown): RecipeEntry {
   const e = raw as Partial<RecipeEntry> | null;
@@ -21,7 +51,7 @@ function entryFrom(file: string, name: string, raw: unknown): RecipeEntry {
     if (typeof e[key] !== 'string') throw new ConfigError({ file }, `service '${name}' has no '${key}'`, 'namespace, commit, image, digest, inputs');
   }
   if (!HEX40.test(e.commit!)) throw new ConfigError({ file }, `service '${name}' commit '${e.commit}' is not a full SHA`, '40 hex characters');
-  return { namespace: e.namespace!, commit: e.commit!, image: e.image!, digest: e.digest!, inputs: e.inputs!, ...(e.manifest ? { manifest: e.manifest } : {}), ...(typeof e.imageDigest === 'string' ? { imageDigest: e.imageDigest } : {}) };
+  return orderedEntry({ namespace: e.namespace!, commit: e.commit!, image: e.image!, digest: e.digest!, inputs: e.inputs!, ...imageDigestsOf(file, name, e), ...(e.manifest ? { manifest: e.manifest } : {}) });
 }
 
 const ADDON_KEYS = ['chart', 'version', 'repository', 'values'] as const;
@@ -92,10 +122,7 @@ export function readRecipe(root: string, env: string): Recipe | undefined {
 /** The recipe file's bytes: fixed key order, services sorted by name. */
 export function serializeRecipe(recipe: Recipe): string {
   const services: Record<string, RecipeEntry> = {};
-  for (const name of Object.keys(recipe.services).sort()) {
-    const e = recipe.services[name];
-    services[name] = { namespace: e.namespace, commit: e.commit, image: e.image, digest: e.digest, inputs: e.inputs, ...(e.manifest ? { manifest: e.manifest } : {}), ...(e.imageDigest ? { imageDigest: e.imageDigest } : {}) };
-  }
+  for (const name of Object.keys(recipe.services).sort()) services[name] = orderedEntry(recipe.services[name]);
   const pf = recipe.promotedFrom;
   const addons: Record<string, RecipeAddon> = {};
   for (const name of Object.keys(recipe.addons ?? {}).sort()) {

@@ -18,6 +18,8 @@ import { checkTagSignature } from './signature';
 import { checkSourceRecipe } from './source-check';
 import { headOnBranch, releaseBranchRef, taggerOf, tagCommit } from './tag-check';
 import { TRAILER } from './trailers';
+import { copyReleaseImages } from './images';
+import type { RegistryOptions } from '../images/registry/client';
 
 export interface PromoteOptions {
   readonly root: string;
@@ -28,6 +30,10 @@ export interface PromoteOptions {
   readonly breakGlass?: string;
   /** Epoch ms for the gates. @default Date.now() */
   readonly now?: number;
+  /** How the registries are spoken to when images must be copied (another registry than the source's). */
+  readonly registries?: RegistryOptions;
+  /** Progress lines (each image copied). */
+  readonly log?: (line: string) => void;
 }
 
 function sourceRecipe(root: string, commit: string, from: string, action: string): Recipe {
@@ -79,7 +85,10 @@ export async function planPromotion(opts: PromoteOptions): Promise<ReleasePlan> 
   const services = Object.fromEntries(Object.entries(source.services).map(([n, e]) => [n, { ...e }]));
   const trailers = [...(signer ? [`${TRAILER.signer}: ${signer}`] : []), ...(opts.breakGlass ? [`${TRAILER.breakGlass}: ${oneLine(opts.breakGlass)}`] : [])];
   const plan = await renderRelease(root, { environment: to, promotedFrom, services });
-  return { ...plan, trailers, mirrors: await planMirrors(root, config, plan) };
+  const mirrors = await planMirrors(root, config, plan);
+  // Images follow the pins into another registry by digest (or the promotion is refused) before anything is written.
+  await copyReleaseImages(action, source, [plan.recipe, ...mirrors.map((m) => m.recipe)], opts.registries, opts.log);
+  return { ...plan, trailers, mirrors };
 }
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();

@@ -5,7 +5,7 @@
  * oci-local.md. Every helper says when a tool is missing instead of failing obscurely.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,7 +54,11 @@ async function waitForV2(host: string, child: ChildProcess, log: () => string): 
   throw new Error(`docker-registry did not answer on ${host} within 15 s: ${log()}`);
 }
 
-/** Start a registry on a free loopback port; `stop()` kills the PID it started and removes its storage. */
+/**
+ * Start a registry on a free loopback port; `stop()` kills the PID it started and removes its storage.
+ * Its output goes to a file, not a pipe: a spec that blocks in spawnSync (the CLI asking this registry)
+ * would otherwise stop reading, the pipe would fill, and the registry would hang mid-request.
+ */
 export async function startRegistry(): Promise<LocalRegistry> {
   const dir = mkdtempSync(join(tmpdir(), 'eleventh-registry-'));
   const port = await freePort();
@@ -62,12 +66,19 @@ export async function startRegistry(): Promise<LocalRegistry> {
   const storage = join(dir, 'storage');
   mkdirSync(storage);
   const config = join(dir, 'config.yml');
-  writeFileSync(config, stringify({ version: 0.1, log: { level: 'warn' }, storage: { filesystem: { rootdirectory: storage }, delete: { enabled: true } }, http: { addr: host } }));
-  let output = '';
-  const child = spawn('docker-registry', ['serve', config], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  await waitForV2(host, child, () => output.slice(-2000));
+  writeFileSync(config, stringify({ version: 0.1, log: { level: 'warn', accesslog: { disabled: true } }, storage: { filesystem: { rootdirectory: storage }, delete: { enabled: true } }, http: { addr: host } }));
+  const logFile = join(dir, 'registry.log');
+  const out = openSync(logFile, 'a');
+  const child = spawn('docker-registry', ['serve', config], { stdio: ['ignore', out, out] });
+  closeSync(out);
+  const log = (): string => {
+    try {
+      return readFileSync(logFile, 'utf8').slice(-2000);
+    } catch {
+      return '';
+    }
+  };
+  await waitForV2(host, child, log);
   return {
     host,
     storage,

@@ -9,6 +9,7 @@ import { defineCommand } from '../declare';
 import { JSON_OPTION } from '../options';
 import { logChanged, printJson } from '../output';
 import { PUBLISH_OPTIONS } from './publish-options';
+import { REGISTRY_OPTIONS, registryOptions } from './registry-options';
 
 export const promoteCommand = defineCommand({
   name: 'promote',
@@ -20,12 +21,17 @@ plus ENV's own hand-written files as of T. T must match promotion.tags and be re
 promotion.branch (default main); with promotion.signed, T's signature must pass \`git verify-tag\`.
 Records promotedFrom {environment, commit, sources, tag, tagger, signer}. Soak and freeze gates apply.
 --from: the same from HEAD (which must be on the release branch), without a tag.
-Mirrors of ENV (promotion.mirrorOf) are rendered and committed with it.`,
+Mirrors of ENV (promotion.mirrorOf) are rendered and committed with it.
+The recorded imageDigest and sbomDigest travel with the pins. When ENV (or a mirror) pulls from another
+registry than its source, each image is copied there by digest (manifests, blobs, index manifests; blobs
+mounted across repositories on the same registry) with its SBOM, before anything is written; a service
+whose source entry records no imageDigest, or whose image cannot be read, refuses the promotion (exit 2).`,
   options: {
     to: { type: 'string', value: 'ENV', required: true, description: 'the promoted environment to render' },
     tag: { type: 'string', value: 'T', description: 'the tag whose sources and source pins ENV gets' },
     from: { type: 'boolean', description: 'promote from HEAD, without a tag' },
     'break-glass': { type: 'string', value: 'reason', description: 'pass promotion.soak and promotion.freeze; the reason is recorded in the commit' },
+    ...REGISTRY_OPTIONS,
     json: JSON_OPTION,
     ...PUBLISH_OPTIONS,
   },
@@ -37,7 +43,7 @@ Mirrors of ENV (promotion.mirrorOf) are rendered and committed with it.`,
     const breakGlass = options['break-glass'];
     if (breakGlass !== undefined && breakGlass.trim() === '') throw new UsageError('promote: --break-glass needs a reason', '--break-glass "incident INC-123: hotfix for payments"');
     const { result, commits } = await publish({ root, action: 'promote', commit: options.commit, push: options.push, log: io.err }, async () => {
-      const plan = await planPromotion({ root, to, tag, breakGlass });
+      const plan = await planPromotion({ root, to, tag, breakGlass, registries: registryOptions(options['insecure-registry']), log: io.err });
       const files = await writeRelease(root, plan);
       return { plan, files, changes: [changeOf(plan)] };
     });

@@ -77,6 +77,8 @@ function serviceFindings(ctx: PromotionContext, expected: Recipe | undefined, wh
     if (!have) return [finding(file, 'promotion/services', `${n} is missing: ${what}'s recipe at ${where} has it at ${want.commit.slice(0, 12)}`)];
     if (want.commit !== have.commit) return [finding(file, 'promotion/services', `${n}: pin ${have.commit} is not what ${what} ran at ${where} (expected ${want.commit})`)];
     if (want.namespace !== have.namespace || want.inputs !== have.inputs) return [finding(file, 'promotion/services', `${n}: namespace or inputs differ from ${what}'s recipe at ${where}`)];
+    // The image digests travel with the pins: a promoted digest is the source's, or the record was edited.
+    if (want.imageDigest !== have.imageDigest || want.sbomDigest !== have.sbomDigest) return [finding(file, 'promotion/services', `${n}: imageDigest or sbomDigest differ from ${what}'s recipe at ${where} (expected the digests promotion copied with the pin)`)];
     return [];
   });
 }

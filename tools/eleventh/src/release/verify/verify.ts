@@ -12,10 +12,20 @@ import { secondBootstrapOwnerFindings } from './bootstrap-rules';
 import { promotionFindings } from './promotion-rules';
 import { RECIPE_RULES } from './recipe-rules';
 import { diskPolicyFindings, pinsAreCurrent, renderedFilesMatch } from './render-rules';
+import { startGraph } from '../../pins/compute';
+import type { GraphInputs } from '../../pins/inputs';
+import { Registries } from '../../images/registries';
+import type { RegistryOptions } from '../../images/registry/client';
+import { imageCheckContext } from './image-context';
+import { imageFindings } from './image-rules';
+import { tracked } from '../../progress';
 
 export interface VerifyOptions {
   readonly root: string;
   readonly envs?: readonly string[];
+  /** Also check every pinned image (and its SBOM) against its registry (`verify --images`). */
+  readonly images?: boolean;
+  readonly registries?: RegistryOptions;
 }
 
 function recipeOrFinding(root: string, env: string, findings: Finding[]): Recipe | undefined {
@@ -81,18 +91,31 @@ export async function verify(opts: VerifyOptions): Promise<Finding[]> {
     const recipe = recipes.get(env);
     if (recipe && !config.followsMain(env)) findings.push(...promotionFindings({ root, config, recipe, recipes: every }));
   }
+  const graph = opts.images ? startGraph(root) : undefined;
   const plan = await freshRender(root, envs, findings);
+  let fresh: ReadonlyMap<string, Pin> | undefined;
+  const freshPins = async (): Promise<ReadonlyMap<string, Pin>> => (fresh ??= (await computePins({ root, previous: new Map(), graph })).pins);
   if (plan) {
     findings.push(...plan.policyFindings);
     findings.push(...renderedFilesMatch(root, plan));
     const followers = plan.outcomes.filter((o) => config.followsMain(o.environment) && recipes.has(o.environment));
     // Pins from scratch: with the recipes' pins as `previous`, unchanged inputs would keep a tampered pin.
-    const fresh = followers.length > 0 ? (await computePins({ root, previous: new Map() })).pins : new Map<string, Pin>();
+    const pins = followers.length > 0 ? await freshPins() : new Map<string, Pin>();
     for (const o of followers) {
-      const current = Object.fromEntries(Object.entries(o.recipe.services).map(([n, e]) => [n, { ...e, commit: fresh.get(n)?.commit ?? e.commit }]));
+      const current = Object.fromEntries(Object.entries(o.recipe.services).map(([n, e]) => [n, { ...e, commit: pins.get(n)?.commit ?? e.commit }]));
       findings.push(...pinsAreCurrent(recipes.get(o.environment)!, { ...o.recipe, services: current }));
     }
   }
   findings.push(...secondBootstrapOwnerFindings(root, opts.envs));
+  if (graph) findings.push(...(await registryFindings(root, await graph, await freshPins(), recipes, opts.registries)));
   return sortFindings(findings);
+}
+
+/** `--images`: every recipe's images and SBOMs against their registries. */
+async function registryFindings(root: string, graph: GraphInputs, pins: ReadonlyMap<string, Pin>, recipes: ReadonlyMap<string, Recipe>, options: RegistryOptions = {}): Promise<Finding[]> {
+  const current = new Map([...pins].map(([n, p]) => [n, p.commit]));
+  const ctx = imageCheckContext(root, new Registries(options), graph, current);
+  const out: Finding[] = [];
+  for (const recipe of recipes.values()) out.push(...(await tracked(`checking images of ${recipe.environment}`, undefined, () => imageFindings(ctx, recipe))));
+  return out;
 }

@@ -1,0 +1,46 @@
+/** What `verify --images` needs besides the registries: entry lines, and what each pin's SBOM must list. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Registries } from '../../images/registries';
+import type { SbomExpectation } from '../../images/sbom/check';
+import { librariesOf, lockEntriesAt, lockedIfPresent, lockedPackage } from '../../images/sbom/input';
+import type { RecipeEntry } from '../../model';
+import type { GraphInputs } from '../../pins/inputs';
+import { serviceLines } from '../../recipe/lines';
+import { recipePath } from '../../recipe/recipe';
+import type { ImageCheckContext } from './image-rules';
+
+/**
+ * `current`: service → its pin now. A pin that is current has HEAD's image inputs (by the pin's definition),
+ * so its SBOM must list exactly them; an older pin's SBOM is checked against package-lock.json at the pin.
+ */
+export function imageCheckContext(root: string, registries: Registries, graph: GraphInputs, current: ReadonlyMap<string, string>): ImageCheckContext {
+  const locks = new Map<string, ReturnType<typeof lockEntriesAt>>();
+  const lockAt = (pin: string) => {
+    let l = locks.get(pin);
+    if (!l) locks.set(pin, (l = lockEntriesAt(root, pin)));
+    return l;
+  };
+  const lines = new Map<string, ReadonlyMap<string, number>>();
+  return {
+    registries,
+    lines: (env) => {
+      let l = lines.get(env);
+      if (!l) {
+        try {
+          l = serviceLines(readFileSync(join(root, recipePath(env)), 'utf8'));
+        } catch {
+          l = new Map();
+        }
+        lines.set(env, l);
+      }
+      return l;
+    },
+    expectation: (service: string, e: RecipeEntry): SbomExpectation => {
+      const entries = lockAt(e.commit);
+      const svc = graph.services.find((s) => s.name === service);
+      const exact = svc && current.get(service) === e.commit ? { packages: svc.externals.filter((x) => x.version !== 'unlocked').map((x) => lockedPackage(entries, x.name, x.version)), libraries: librariesOf(graph, svc) } : undefined;
+      return { service, pin: e.commit, ...(exact ? { exact } : {}), locked: (name, version) => lockedIfPresent(entries, name, version) };
+    },
+  };
+}
