@@ -8,6 +8,9 @@
 import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { git } from '../git/run';
+import { runEleventh } from '../testing/example-repo';
 import { hasTool, missingOciTools, skopeoDigest } from '../testing/oci';
 import type { ImageRecord } from './run';
 import { createImagesWorld, deleteImage, setYaml, type ImagesWorld } from './images-fixture';
@@ -41,6 +44,8 @@ describe.skipIf(missing.length > 0)('eleventh images (real registry, real builde
       expect(skopeoDigest(r.image)).toBe(r.digest);
     }
     console.info(`images.e2e: 6 example services built and pushed in ${seconds.toFixed(1)} s (command total); per service: ${first.map((r) => `${r.service} build ${r.buildSeconds} s + push ${r.pushSeconds} s`).join(', ')}`);
+    for (const r of first) expect(r.extra?.sbomDigest, `${r.service}: the SBOM pushed beside it`).toMatch(/^sha256:[0-9a-f]{64}$/);
+    // Run again as text: everything is there already, so it pushes nothing and prints image → digest.
     const text = world.images(['--push']);
     expect(text.stdout.trim().split('\n')).toEqual(first.map((r) => `${r.image} → ${r.digest}`));
   }, 300_000);
@@ -50,6 +55,16 @@ describe.skipIf(missing.length > 0)('eleventh images (real registry, real builde
     expect(again.every((r) => !r.built && !r.pushed)).toBe(true);
     expect(digests(again)).toEqual(digests(first));
   }, 120_000);
+
+  it('what images --push pushed, recipe --require-images records (image and SBOM digests) and verify --images accepts', () => {
+    const recipe = runEleventh(world.repo.root, ['recipe', '--require-images']);
+    expect(recipe.status, recipe.stderr).toBe(0);
+    const staging = parse(readFileSync(join(world.repo.root, 'environments/staging/recipe.yaml'), 'utf8')) as { services: Record<string, { imageDigest?: string; sbomDigest?: string }> };
+    for (const r of first) expect(staging.services[r.service], r.service).toMatchObject({ imageDigest: r.digest, sbomDigest: r.extra!.sbomDigest });
+    const verify = runEleventh(world.repo.root, ['verify', '--images']);
+    expect(verify.status, `${verify.stdout}\n${verify.stderr}`).toBe(0);
+    git(['checkout', '--quiet', '--', 'environments'], { cwd: world.repo.root });
+  }, 180_000);
 
   it('the same pin builds to the same digest: again from fresh storage with buildah, and with podman', async () => {
     const r = first.find((x) => x.service === 'payments-api')!;

@@ -7,6 +7,8 @@ import { loadConfig } from '../config/load';
 import { ConfigError, UsageError } from '../errors';
 import type { Pin } from '../model';
 import { computePins } from '../pins/compute';
+import { loadGraphInputs } from '../pins/graph';
+import type { GraphInputs } from '../pins/inputs';
 import type { ServiceInputs } from '../pins/inputs';
 import { readRecipe } from '../recipe/recipe';
 import { AFTER_PUSH, type AfterPushStep } from './after-push';
@@ -80,7 +82,9 @@ const seconds = (since: number): number => Math.round((Date.now() - since) / 100
 
 export async function runImages(o: ImagesOptions): Promise<ImageRecord[]> {
   const { registries: targets, previous } = registries(o.root);
-  const result = await computePins({ root: o.root, previous });
+  const graphLoad = loadGraphInputs(o.root);
+  const result = await computePins({ root: o.root, previous, graph: graphLoad });
+  const graph = await graphLoad;
   const services = selected(result.services, o.services);
   for (const service of services) baseOf(result.bases, service);
   const clients = new Clients(o.insecure ?? [], o.env);
@@ -94,12 +98,12 @@ export async function runImages(o: ImagesOptions): Promise<ImageRecord[]> {
     }
     builder ??= chooseBuilder(o.builder, o.env);
     if (builder.name === 'docker') o.log('warning: docker: the classic builder stamps the build time into the image: the same pin gives a different digest each build (use buildah or podman, or BuildKit)');
-    records.push(...(await buildAndPush(o, builder, clients, image, baseOf(result.bases, image.service))));
+    records.push(...(await buildAndPush(o, graph, builder, clients, image, baseOf(result.bases, image.service))));
   }
   return records;
 }
 
-async function buildAndPush(o: ImagesOptions, builder: Builder, clients: Clients, image: PlannedImage, base: string): Promise<ImageRecord[]> {
+async function buildAndPush(o: ImagesOptions, graph: GraphInputs, builder: Builder, clients: Clients, image: PlannedImage, base: string): Promise<ImageRecord[]> {
   const { service, pin } = image;
   const started = Date.now();
   const context = await assembleContext({ root: o.root, service, pin: pin.commit, inputs: pin.inputs, base });
@@ -123,7 +127,7 @@ async function buildAndPush(o: ImagesOptions, builder: Builder, clients: Clients
     const digest = await client.manifestDigest(d.repository, pin.commit);
     if (!digest) throw new UsageError(`images: pushed ${d.ref}, but the registry does not list it`);
     const extra: Record<string, string> = {};
-    for (const step of o.afterPush ?? AFTER_PUSH) Object.assign(extra, await step({ service, pin: pin.commit, ref: d.ref, repository: d.repository, client, digest, base }));
+    for (const step of o.afterPush ?? AFTER_PUSH) Object.assign(extra, await step({ root: o.root, graph, service, pin: pin.commit, inputs: pin.inputs, ref: d.ref, repository: d.repository, client, digest, base }));
     const pushSeconds = seconds(pushStart);
     o.log(`images: pushed ${d.ref} in ${pushSeconds} s`);
     records.push({ service: service.name, pin: pin.commit, image: d.ref, digest, built: true, pushed: true, missing: true, buildSeconds, pushSeconds, ...(Object.keys(extra).length > 0 ? { extra } : {}) });

@@ -6,7 +6,7 @@ import { JSON_OPTION } from '../options';
 import { printJson } from '../output';
 
 function line(r: ImageRecord): string {
-  if (r.digest) return `${r.image} → ${r.digest}`;
+  if (r.digest) return `${r.image} → ${r.digest}${r.extra?.sbomDigest ? ` (sbom ${r.extra.sbomDigest})` : ''}`;
   return `${r.image} (${r.built ? 'built, not pushed' : 'missing'})`;
 }
 
