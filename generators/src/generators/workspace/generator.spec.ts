@@ -135,12 +135,12 @@ describe('workspace generator', () => {
     expect(text).toContain('/services/hello-api/ @app-developers\n');
   });
 
-  it('GitHub: main runs affected test/build/recipe with full history and commits the recipe; tags promote', async () => {
+  it('GitHub: main runs affected test/build, the images and the recipe with full history and commits the recipe; tags promote', async () => {
     const wf = yamlOf(await generate(), '.github/workflows/eleventh.yml');
     expect(wf.on.push).toEqual({ branches: ['main'], tags: ['preprod-v*', 'prod-v*'] });
     const runs = (job: string) => wf.jobs[job].steps.map((s: { run?: string }) => s.run).filter(Boolean);
     expect(wf.jobs.recipe.steps[0].with['fetch-depth']).toBe(0);
-    expect(runs('recipe')).toEqual(expect.arrayContaining(['npx nx affected -t test build recipe', 'npx eleventh recipe --commit --push']));
+    expect(runs('recipe')).toEqual(expect.arrayContaining(['npx nx affected -t test build', 'npx eleventh images --push', 'npx eleventh recipe --require-images --commit --push']));
     expect(runs('recipe').at(-1)).toBe('npx eleventh report && npx eleventh report --format md');
     expect(wf.jobs.recipe.steps.at(-1)).toEqual({ uses: 'actions/upload-artifact@v4', with: { name: 'release-matrix', path: 'tmp/report/' } });
     expect(runs('promote-preprod')).toContain('npx eleventh promote --to preprod --tag "$TAG" --commit --push');
@@ -151,7 +151,7 @@ describe('workspace generator', () => {
   it('GitLab: GIT_DEPTH 0, the same commands, prod manual in the protected environment prod', async () => {
     const ci = yamlOf(await generate(), '.gitlab-ci.yml');
     expect(ci.variables.GIT_DEPTH).toBe('0');
-    expect(ci.recipe.script).toEqual(expect.arrayContaining(['npx nx affected -t test build recipe', 'npx eleventh recipe --commit --push']));
+    expect(ci.recipe.script).toEqual(expect.arrayContaining(['npx nx affected -t test build', 'npx eleventh images --push', 'npx eleventh recipe --require-images --commit --push']));
     expect(ci.recipe.artifacts).toMatchObject({ name: 'release-matrix', paths: ['tmp/report/'] });
     expect(ci['promote-preprod'].script).toEqual(['npx eleventh promote --to preprod --tag "$CI_COMMIT_TAG" --commit --push']);
     expect(ci['promote-prod'].environment.name).toBe('prod');

@@ -19,7 +19,7 @@ export async function workspaceGenerator(tree: Tree, options: WorkspaceGenerator
   addPlatform(tree);
   addEnvironments(tree, o);
   addTemplates(tree, o);
-  addCi(tree);
+  addCi(tree, o);
   addCodeOwners(tree, o);
   if (!o.skipFormat) await formatFiles(tree);
   return runTasksInSerial(...tasks);

@@ -11,17 +11,17 @@ const load = (rel: string): Json => parse(readFileSync(join(REPO_ROOT, rel), 'ut
 const scripts = (steps: Json[]): string => steps.map((s) => s.run ?? '').join('\n');
 
 describe('GitHub workflows', () => {
-  it('main: full history, nx affected test/build/recipe, then recipe --commit --push on push only', () => {
+  it('main: full history, nx affected test/build, the images, then recipe; render --check and verify; recipe --commit --push on push only', () => {
     const wf = load('.github/workflows/main.yml');
     expect(wf.on.push.branches).toEqual(['main']);
     const steps = wf.jobs.affected.steps;
     expect(steps[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
-    expect(scripts(steps)).toContain('npx nx affected -t test build recipe');
-    const order = ['npx nx affected -t test build recipe', 'npx eleventh render --check', 'npx eleventh verify'].map((cmd) => steps.findIndex((s: Json) => s.run === cmd));
+    const order = ['npx nx affected -t test build', 'npx nx affected -t image', 'npx eleventh images --push', 'npx nx affected -t recipe', 'npx eleventh render --check', 'npx eleventh verify'].map((cmd) => steps.findIndex((s: Json) => s.run === cmd));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    const push = steps.find((s: Json) => String(s.run ?? '').includes('recipe --commit --push'));
-    expect(push.if).toBe("github.event_name == 'push'");
+    const pushes = steps.filter((s: Json) => String(s.run ?? '').includes('recipe --') && String(s.run).includes('--commit --push'));
+    expect(pushes).toHaveLength(2);
+    for (const push of pushes) expect(push.if).toMatch(/^github\.event_name == 'push' && /);
     expect(wf.permissions.contents).toBe('write');
   });
 
@@ -90,8 +90,8 @@ describe('GitHub workflows: the toolkit is tested on pull requests and on main',
     const job = wf.jobs.affected;
     expect(job.needs).toBe('toolkit');
     for (const cmd of ['npx eleventh render --check', 'npx eleventh verify']) expect(job.steps.find((s: Json) => s.run === cmd).if, cmd).toBeUndefined();
-    for (const step of job.steps.filter((s: Json) => /recipe --commit|eleventh report/.test(String(s.run ?? '')) || s.uses === 'actions/upload-artifact@v4')) {
-      expect(step.if).toBe("github.event_name == 'push'");
+    for (const step of job.steps.filter((s: Json) => /recipe (--require-images )?--commit|eleventh report/.test(String(s.run ?? '')) || s.uses === 'actions/upload-artifact@v4')) {
+      expect(step.if).toMatch(/^github\.event_name == 'push'/);
     }
   });
 });
@@ -100,7 +100,7 @@ describe('GitLab CI', () => {
   it('has the same three paths, prod in a protected environment', () => {
     const ci = load('.gitlab-ci.yml');
     expect(ci.variables.GIT_DEPTH).toBe('0');
-    expect(ci.affected.script.join('\n')).toContain('npx nx affected -t test build recipe');
+    expect(ci.affected.script.join('\n')).toContain('npx nx affected -t test build --base=');
     expect(ci.affected.script.join('\n')).toContain('npx eleventh render --check');
     expect(ci.recipe.script.join('\n')).toContain('npx eleventh recipe --commit --push origin');
     expect(ci['promote-preprod'].rules[0].if).toBe('$CI_COMMIT_TAG =~ /^preprod-v/');
@@ -117,5 +117,70 @@ describe('GitLab CI', () => {
     expect(apt(ci.integration.before_script.join('\n'))).toEqual(apt(scripts(github.jobs.integration.steps)));
     expect(ci.integration.script).toEqual(['npm run test:int']);
     for (const job of [ci.toolkit, ci.integration]) expect(job.rules).toEqual(ci.affected.rules);
+  });
+});
+
+describe("images in this repository's CI: built before the recipe, pushed from main only", () => {
+  const wf = load('.github/workflows/main.yml');
+  const ci = load('.gitlab-ci.yml');
+  const steps: Json[] = wf.jobs.affected.steps;
+  const step = (run: string | RegExp): Json => steps.find((s) => (typeof run === 'string' ? s.run === run : run.test(String(s.run ?? ''))));
+  const index = (s: Json): number => steps.indexOf(s);
+  const PUSHING = "github.event_name == 'push' && vars.ELEVENTH_PUSH_IMAGES == 'true'";
+  const rootRegistryHost = String(load('environments/staging/environment.yaml').registry).split('/')[0];
+
+  it('GitHub affected: Debian 12 as root, privileged, buildah installed from Debian before the first image step', () => {
+    expect(wf.jobs.affected.container).toEqual({ image: 'node:20-bookworm', options: '--privileged' });
+    const toolchains = step(/command -v buildah >\/dev\/null \|\| pkgs="buildah"/);
+    expect(toolchains.run).toContain('apt-get install -y -qq --no-install-recommends $pkgs');
+    expect(index(toolchains)).toBeLessThan(index(step('npx nx affected -t image')));
+  });
+
+  it('pull requests (and main without a registry) build the images of what changed and push nothing', () => {
+    const build = step('npx nx affected -t image');
+    expect(build.if).toBe("github.event_name == 'pull_request' || vars.ELEVENTH_PUSH_IMAGES != 'true'");
+    const plain = step(/npx eleventh recipe --commit --push origin/);
+    expect(plain.if).toBe("github.event_name == 'push' && vars.ELEVENTH_PUSH_IMAGES != 'true'");
+    for (const s of steps.filter((x) => /--push\b|--require-images|verify --images|buildah login/.test(String(x.run ?? '')) && x !== plain)) {
+      expect(s.if, s.name ?? s.run).toBe(PUSHING);
+    }
+  });
+
+  it('main with a registry: log in, push every missing image, then the recipe records the digests (refusing a missing one), then verify --images', () => {
+    const chain = [step(/buildah login/), step('npx eleventh images --push'), step(/npx eleventh recipe --require-images --commit --push origin/), step('npx eleventh verify --images')];
+    for (const s of chain) expect(s?.if).toBe(PUSHING);
+    expect(chain.map(index)).toEqual([...chain.map(index)].sort((a, b) => a - b));
+    expect(index(chain[1])).toBeLessThan(index(step('npx nx affected -t recipe')));
+  });
+
+  it("logs in to the host of the environments' registry with the secrets REGISTRY_USERNAME/REGISTRY_PASSWORD, given to the login step alone", () => {
+    expect(wf.jobs.affected.env.REGISTRY_HOST).toBe(rootRegistryHost);
+    const withSecrets = steps.filter((s) => JSON.stringify(s).includes('secrets.'));
+    expect(withSecrets.map((s) => s.env)).toEqual([{ REGISTRY_USERNAME: '${{ secrets.REGISTRY_USERNAME }}', REGISTRY_PASSWORD: '${{ secrets.REGISTRY_PASSWORD }}' }]);
+    expect(withSecrets[0].run).toContain('buildah login --authfile "$authfile" --username "$REGISTRY_USERNAME" --password-stdin "$REGISTRY_HOST"');
+    expect(withSecrets[0].run).toContain('authfile="${DOCKER_CONFIG:-$HOME/.docker}/config.json"');
+  });
+
+  it('GitLab affected: test and build, the images (not pushed), then the recipe, in Debian 12 with buildah', () => {
+    const script: string[] = ci.affected.script;
+    const at = ['npx nx affected -t test build', 'npx nx affected -t image', 'npx nx affected -t recipe', 'npx eleventh render --check'].map((c) => script.findIndex((l) => l.startsWith(c)));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(script.join('\n')).not.toMatch(/--push|--require-images/);
+    for (const job of ['affected', 'recipe']) {
+      expect(ci[job].image, job).toBe('node:20-bookworm');
+      expect(ci[job].before_script.join('\n'), job).toContain('command -v buildah >/dev/null || pkgs="buildah"');
+    }
+  });
+
+  it("GitLab recipe: with ELEVENTH_PUSH_IMAGES, log in (GitLab's registry credentials by default), push, record digests, verify; else the plain recipe", () => {
+    expect(ci.recipe.variables).toEqual({ REGISTRY_HOST: rootRegistryHost, REGISTRY_USERNAME: '$CI_REGISTRY_USER', REGISTRY_PASSWORD: '$CI_REGISTRY_PASSWORD' });
+    const block: string = ci.recipe.script.find((l: string) => l.includes('ELEVENTH_PUSH_IMAGES'));
+    const [pushing, plain] = block.split(/\n\s*else\n/);
+    const at = ['buildah login', 'npx eleventh images --push', 'npx eleventh recipe --require-images --commit --push origin', 'npx eleventh verify --images'].map((c) => pushing!.indexOf(c));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(pushing).toMatch(/^if \[ "\$ELEVENTH_PUSH_IMAGES" = "true" \]; then\n/);
+    expect(plain!.trim()).toBe('npx eleventh recipe --commit --push origin\nfi');
   });
 });

@@ -10,7 +10,8 @@ export function toYaml(value: unknown): string {
   return emit(value);
 }
 
-export function addCi(tree: Tree): void {
-  writeNewFile(tree, CI_FILES.github, toYaml(githubWorkflow()));
-  writeNewFile(tree, CI_FILES.gitlab, toYaml(gitlabPipeline()));
+/** `registry`: the environments' registry, whose host the image jobs log in to. */
+export function addCi(tree: Tree, o: { readonly registry: string }): void {
+  writeNewFile(tree, CI_FILES.github, toYaml(githubWorkflow(o)));
+  writeNewFile(tree, CI_FILES.gitlab, toYaml(gitlabPipeline(o)));
 }
