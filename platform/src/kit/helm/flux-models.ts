@@ -9,11 +9,10 @@
  * fields at any depth) works unchanged.
  */
 import { Model } from '@kubernetes-models/base';
+import { asBeta, type Data, type Retyped } from '../beta-bridge';
 import { HelmRelease as BetaHelmRelease, type IHelmRelease as IBetaHelmRelease } from '@kubernetes-models/flux-cd/helm.toolkit.fluxcd.io/v2beta2/HelmRelease';
 import { HelmRepository as BetaHelmRepository, type IHelmRepository as IBetaHelmRepository } from '@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1beta2/HelmRepository';
 import { OCIRepository as BetaOCIRepository, type IOCIRepository as IBetaOCIRepository } from '@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1beta2/OCIRepository';
-
-type Retyped<T, V extends string> = Omit<T, 'apiVersion' | 'kind' | 'status'> & { apiVersion: V; kind: T extends { kind: infer K } ? K : never };
 
 export const HELM_RELEASE_API = 'helm.toolkit.fluxcd.io/v2';
 export const SOURCE_API = 'source.toolkit.fluxcd.io/v1';
@@ -21,18 +20,6 @@ export const SOURCE_API = 'source.toolkit.fluxcd.io/v1';
 export type IHelmRelease = Retyped<IBetaHelmRelease, typeof HELM_RELEASE_API>;
 export type IHelmRepository = Retyped<IBetaHelmRepository, typeof SOURCE_API>;
 export type IOCIRepository = Retyped<IBetaOCIRepository, typeof SOURCE_API>;
-
-type Data<T> = Omit<T, 'apiVersion' | 'kind'>;
-
-/** `target` as its beta validator expects it: the beta apiVersion, every other read passed through. */
-function asBeta(target: object, betaApiVersion: string): object {
-  return new Proxy(target, {
-    get(t, key, receiver) {
-      const value = Reflect.get(t, key, receiver);
-      return key === 'apiVersion' ? betaApiVersion : value;
-    },
-  });
-}
 
 export class HelmRelease extends Model<IHelmRelease> {
   static readonly apiVersion = HELM_RELEASE_API;

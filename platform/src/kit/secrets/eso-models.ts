@@ -10,27 +10,14 @@
  * same bridge as the Flux models (../helm/flux-models.ts). The builders set no deprecated field.
  */
 import { Model } from '@kubernetes-models/base';
+import { asBeta, type Data, type Retyped } from '../beta-bridge';
 import { ExternalSecret as BetaExternalSecret, type IExternalSecret as IBetaExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1beta1/ExternalSecret';
 import { ClusterSecretStore as BetaClusterSecretStore, type IClusterSecretStore as IBetaClusterSecretStore } from '@kubernetes-models/external-secrets/external-secrets.io/v1beta1/ClusterSecretStore';
-
-type Retyped<T, V extends string> = Omit<T, 'apiVersion' | 'kind' | 'status'> & { apiVersion: V; kind: T extends { kind: infer K } ? K : never };
 
 export const EXTERNAL_SECRETS_API = 'external-secrets.io/v1';
 
 export type IExternalSecret = Retyped<IBetaExternalSecret, typeof EXTERNAL_SECRETS_API>;
 export type IClusterSecretStore = Retyped<IBetaClusterSecretStore, typeof EXTERNAL_SECRETS_API>;
-
-type Data<T> = Omit<T, 'apiVersion' | 'kind'>;
-
-/** `target` as its beta validator expects it: the beta apiVersion, every other read passed through. */
-function asBeta(target: object, betaApiVersion: string): object {
-  return new Proxy(target, {
-    get(t, key, receiver) {
-      const value = Reflect.get(t, key, receiver);
-      return key === 'apiVersion' ? betaApiVersion : value;
-    },
-  });
-}
 
 export class ExternalSecret extends Model<IExternalSecret> {
   static readonly apiVersion = EXTERNAL_SECRETS_API;
