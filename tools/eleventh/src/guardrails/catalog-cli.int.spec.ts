@@ -9,9 +9,10 @@
  * unknown --env under --json), catalog-files (explain of a missing service, --base/--head garbage, shallow
  * clones), catalog-deployts (ELEVENTH_DEPLOY_TIMEOUT=soon).
  */
-import { lstatSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { environmentsSnapshot as snapshot, worktreeStatus as status } from '../testing/untouched';
 import { git } from '../git/run';
 import { createRecipedRepo, runEleventh, type ExampleRepo } from '../testing/example-repo';
 
@@ -82,21 +83,6 @@ afterAll(() => {
   rmSync(plain, { recursive: true, force: true });
 });
 
-/** Every entry under environments/ (not following links): kind, size, mtime. */
-function snapshot(root: string): Map<string, string> {
-  const found = new Map<string, string>();
-  const walk = (rel: string): void => {
-    for (const name of readdirSync(join(root, rel)).sort()) {
-      const st = lstatSync(join(root, rel, name));
-      found.set(`${rel}/${name}`, `${st.isDirectory() ? 'd' : 'f'}:${st.isDirectory() ? 0 : st.size}:${st.mtimeMs}`);
-      if (st.isDirectory()) walk(`${rel}/${name}`);
-    }
-  };
-  walk('environments');
-  return found;
-}
-
-const status = (root: string): string => git(['status', '--porcelain', '--untracked-files=all'], { cwd: root }).stdout;
 const PROGRESS = /^eleventh: (nx project graph|rendering|pin walk|writing)/;
 
 describe('catalog: bad command lines and environment variables (issue 9)', () => {

@@ -8,10 +8,11 @@
  * the tree instead — a folder where a generated file goes (EISDIR), a file where a folder goes (ENOTDIR).
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { environmentsSnapshot as snapshot, worktreeStatus as status } from '../testing/untouched';
 import { git } from '../git/run';
 import { createRecipedRepo, runEleventh, type ExampleRepo } from '../testing/example-repo';
 
@@ -60,25 +61,6 @@ function aliasBomb(): string {
     lines.push(`  ${n}: &${n} [${Array(9).fill(`*${p}`).join(',')}]`);
   }
   return `values:\n  bomb:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
-}
-
-/** Every entry under environments/ (lstat: links and FIFOs are not followed): kind, size, mtime. */
-function snapshot(root: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (rel: string): void => {
-    for (const name of readdirSync(join(root, rel)).sort()) {
-      const r = `${rel}/${name}`;
-      const st = lstatSync(join(root, r));
-      out.set(r, `${st.isDirectory() ? 'd' : st.isFile() ? 'f' : 'o'}:${st.isDirectory() ? 0 : st.size}:${st.mtimeMs}`);
-      if (st.isDirectory()) walk(r);
-    }
-  };
-  walk('environments');
-  return out;
-}
-
-function status(root: string): string {
-  return git(['status', '--porcelain', '--untracked-files=all'], { cwd: root }).stdout;
 }
 
 interface Row {

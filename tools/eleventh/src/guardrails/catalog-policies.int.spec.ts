@@ -7,9 +7,10 @@
  * unchanged. Some rows also check that `render` and `recipe` refuse (exit 1, nothing written) and that
  * `verify` lists them. Bad exception config is exit 2 at its file:line.
  */
-import { appendFileSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { environmentsSnapshot, worktreeStatus } from '../testing/untouched';
 import { git } from '../git/run';
 import { createRecipedRepo, runEleventh, type ExampleRepo } from '../testing/example-repo';
 import { deployFile, deploySource, type Customize } from './deploy-source';
@@ -143,21 +144,9 @@ beforeAll(() => {
 }, 120_000);
 afterAll(() => repo?.cleanup());
 
-const status = (): string => git(['status', '--porcelain', '--untracked-files=all'], { cwd: repo.root }).stdout;
+const status = (): string => worktreeStatus(repo.root);
 
-/** Every entry under environments/ (not following links): kind, size, mtime. */
-function snapshot(): Map<string, string> {
-  const found = new Map<string, string>();
-  const walk = (rel: string): void => {
-    for (const name of readdirSync(join(repo.root, rel)).sort()) {
-      const st = lstatSync(join(repo.root, rel, name));
-      found.set(`${rel}/${name}`, `${st.isDirectory() ? 'd' : 'f'}:${st.isDirectory() ? 0 : st.size}:${st.mtimeMs}`);
-      if (st.isDirectory()) walk(`${rel}/${name}`);
-    }
-  };
-  walk('environments');
-  return found;
-}
+const snapshot = (): Map<string, string> => environmentsSnapshot(repo.root);
 
 const run = (args: readonly string[]) => runEleventh(repo.root, args, { ELEVENTH_NOW: NOW });
 const envArgs = (row: Row): string[] => (row.envs ?? ['staging']).flatMap((e) => ['--env', e]);

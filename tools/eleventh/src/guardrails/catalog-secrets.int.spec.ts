@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { environmentsSnapshot as snapshot, worktreeStatus as status } from '../testing/untouched';
 import { parse } from 'yaml';
 import { git } from '../git/run';
 import { installedKit } from '../load/kit';
@@ -138,25 +139,6 @@ const rows: Row[] = [
   { name: 'Sealed Secrets with Vault settings', setup: (r) => sub(r, ENV, 'provider: vault', 'provider: sealed-secrets'), where: at(ENV, '  server:'), says: "'secretStore.server' is a Vault setting, but 'secretStore.provider' is sealed-secrets" },
   { name: 'a Vault store with external-secrets turned off', setup: (r) => append(r, ENV, 'platform:\n  addons:\n    external-secrets: false\n'), where: at(ENV, 'external-secrets: false'), says: "'secretStore' (vault) needs add-on 'external-secrets', which is turned off" },
 ];
-
-/** Every entry under environments/ (lstat): kind, size, mtime. */
-function snapshot(root: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (rel: string): void => {
-    for (const name of readdirSync(join(root, rel)).sort()) {
-      const r = `${rel}/${name}`;
-      const st = lstatSync(join(root, r));
-      out.set(r, `${st.isDirectory() ? 'd' : 'f'}:${st.isDirectory() ? 0 : st.size}:${st.mtimeMs}`);
-      if (st.isDirectory()) walk(r);
-    }
-  };
-  walk('environments');
-  return out;
-}
-
-function status(root: string): string {
-  return git(['status', '--porcelain', '--untracked-files=all'], { cwd: root }).stdout;
-}
 
 function reset(root: string): void {
   git(['clean', '-fdq'], { cwd: root });
