@@ -163,7 +163,7 @@ class EnvRenderer {
     const out = await timed(`render ${env}`, () => tracked(`rendering ${env}`, services.length, (p) => renderServices(this.pool, input, files, p)));
     const layers = renderEnvironmentLayers(this.kit, { environment: config.environment(env), tenants: tenantsOf(config, env), services: namesByNamespace(services) }, files, { localProfiles: loadLocalProfiles(this.root), sourceRoot: this.root });
     const recipe: Recipe = { environment: env, services: out.entries, ...withAddons(layers.addons) };
-    const policy = environmentPolicyFindings(this.kit, { environment: env, config, services, files, kept: new Set(out.kept), root: this.root });
+    const policy = environmentPolicyFindings(this.kit, { environment: env, config, services, files, kept: new Set(out.kept), root: this.root, objects: new Map(out.objects) });
     return { files, kept: out.kept, policy, outcome: { environment: env, previous: prev, recipe, rendered: out.rendered, seeded: false } };
   }
 

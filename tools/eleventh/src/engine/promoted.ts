@@ -89,7 +89,7 @@ export async function renderPromoted(input: PromotedRenderInput, files: FileMap)
     const out = await renderServices(input.pool, { sourceRoot, environment: input.environment, config, kit, kitId, engineId: input.engineId, services, full: true, digests }, files);
     const layout = { environment: config.environment(input.environment), tenants: tenantsOf(config, input.environment), services: namesByNamespace(services) };
     const layers = renderEnvironmentLayers(kit, layout, files, { localProfiles: loadLocalProfiles(sourceRoot), sourceRoot });
-    input.policyFindings?.push(...environmentPolicyFindings(kit, { environment: input.environment, config, services, files }));
+    input.policyFindings?.push(...environmentPolicyFindings(kit, { environment: input.environment, config, services, files, objects: new Map(out.objects) }));
     // `manifest` only lets `recipe` skip unchanged services; promoted environments are always rendered whole,
     // and keeping it would make every engine change rewrite their recipes without a promotion.
     const entries = Object.fromEntries(Object.entries(out.entries).map(([name, { manifest: _manifest, ...entry }]) => [name, entry]));

@@ -23,7 +23,7 @@ export interface RenderTask {
 
 export interface RenderReply {
   readonly id: number;
-  readonly result?: { files: Array<[string, string]>; entries: Record<string, RecipeEntry>; kept: string[]; rendered: string[] };
+  readonly result?: { files: Array<[string, string]>; entries: Record<string, RecipeEntry>; kept: string[]; rendered: string[]; objects: EnvServicesResult['objects'] };
   readonly error?: WireError;
 }
 
@@ -85,7 +85,7 @@ export async function renderServices(pool: RenderPool | undefined, input: EnvSer
   const chunks: Array<EnvServicesInput['services']> = [];
   for (let i = 0; i < input.services.length; i += CHUNK) chunks.push(input.services.slice(i, i + CHUNK));
   const replies = await Promise.all(chunks.map((services, k) => pool.run(k, input.sourceRoot, { ...plain, services }).then((r) => (progress?.tick(services.length), r))));
-  const merged: EnvServicesResult = { entries: {}, kept: [], rendered: [] };
+  const merged: EnvServicesResult = { entries: {}, kept: [], rendered: [], objects: [] };
   for (const reply of replies) {
     if (reply.error) throw fromWire(reply.error);
     const r = reply.result!;
@@ -93,6 +93,7 @@ export async function renderServices(pool: RenderPool | undefined, input: EnvSer
     Object.assign(merged.entries, r.entries);
     merged.kept.push(...r.kept);
     merged.rendered.push(...r.rendered);
+    merged.objects.push(...r.objects);
   }
   return merged;
 }

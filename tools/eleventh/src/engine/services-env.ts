@@ -8,7 +8,8 @@ import type { RecipeEntry } from '../model';
 import { ConfigError, ValidationError } from '../errors';
 import { loadDefinition } from '../load/services';
 import { renderService, serviceDir } from '../render/service';
-import type { FileMap } from '../render/files';
+import { fileNames, type FileMap } from '../render/files';
+import type { RenderedObject } from '@eleventh/platform';
 import { manifestIdentity } from './identity';
 import { withDigests, workloadImage, type EnvDigests } from '../images/digests';
 
@@ -42,6 +43,39 @@ export interface EnvServicesResult {
   /** Service folders kept as they are on disk (reused). */
   readonly kept: string[];
   readonly rendered: string[];
+  /**
+   * Each rendered service folder's objects as plain JSON with the file each is written to, sorted by file: what
+   * the environment policies read, without parsing the YAML just made (policy/view.ts).
+   */
+  readonly objects: Array<[string, RenderedObject[]]>;
+}
+
+/**
+ * The kit as renderService sees it, with its per-object policy hook tapped: that hook receives every object
+ * of the service as the plain JSON the YAML is emitted from, which the engine keeps for the environment
+ * policies. The kit's behaviour is unchanged (render/ stays as it is, and so does the engine's identity).
+ */
+function tappedKit(kit: Kit): { kit: Kit; take: () => { objects: readonly unknown[]; jsons: readonly unknown[] } | undefined } {
+  let last: { objects: readonly unknown[]; jsons: readonly unknown[] } | undefined;
+  const runPolicies: Kit['runPolicies'] = (objects, rules, jsons) => {
+    last = { objects, jsons: jsons ?? objects.map((o) => JSON.parse(JSON.stringify(o)) as unknown) };
+    return kit.runPolicies(objects, rules, jsons);
+  };
+  return {
+    kit: { ...kit, runPolicies },
+    take: () => {
+      const out = last;
+      last = undefined;
+      return out;
+    },
+  };
+}
+
+function folderObjects(dir: string, tap: { objects: readonly unknown[]; jsons: readonly unknown[] }): RenderedObject[] {
+  const names = fileNames(tap.objects as Parameters<typeof fileNames>[0]);
+  return names
+    .map((name, i) => ({ file: `${dir}/${name}`, object: tap.jsons[i] as Record<string, unknown> }))
+    .sort((a, b) => (a.file < b.file ? -1 : 1));
 }
 
 /** `onService` is called after each service, rendered or kept (progress; not across a worker boundary). */
@@ -51,7 +85,9 @@ export function renderEnvServices(input: EnvServicesInput, files: FileMap, onSer
   const entries: Record<string, RecipeEntry> = {};
   const kept: string[] = [];
   const rendered: string[] = [];
+  const objects: Array<[string, RenderedObject[]]> = [];
   const findings: string[] = [];
+  const tap = tappedKit(input.kit);
   for (const svc of input.services) {
     if (!namespaces.has(svc.namespace)) {
       throw new ConfigError({ file: svc.deployFile }, `namespace '${svc.namespace}' has no tenant.yaml in environment '${input.environment}'`, `one of: ${[...namespaces].join(', ')}`);
@@ -71,9 +107,10 @@ export function renderEnvServices(input: EnvServicesInput, files: FileMap, onSer
       continue;
     }
     const definition = loadDefinition(input.sourceRoot, svc.deployFile);
+    tap.take(); // nothing left over from a service that failed
     let out;
     try {
-      out = renderService(input.kit, { environment: input.environment, namespace: svc.namespace, name: svc.name, commit: svc.commit, image: ref, config, availability, secretStore, provenance, definition, deployFile: svc.deployFile, sourceRoot: input.sourceRoot });
+      out = renderService(tap.kit, { environment: input.environment, namespace: svc.namespace, name: svc.name, commit: svc.commit, image: ref, config, availability, secretStore, provenance, definition, deployFile: svc.deployFile, sourceRoot: input.sourceRoot });
     } catch (err) {
       // Every service's findings, not the first failing service's only.
       if (!(err instanceof ValidationError)) throw err;
@@ -81,10 +118,12 @@ export function renderEnvServices(input: EnvServicesInput, files: FileMap, onSer
       continue;
     }
     for (const [p, c] of out.files) files.set(p, c);
+    const tapped = tap.take();
+    if (tapped) objects.push([out.dir, folderObjects(out.dir, tapped)]);
     entries[svc.name] = withDigests({ namespace: svc.namespace, commit: svc.commit, image, digest: out.digest, inputs: svc.inputs, manifest }, known);
     rendered.push(svc.name);
     onService?.();
   }
   if (findings.length > 0) throw new ValidationError(findings);
-  return { entries, kept, rendered };
+  return { entries, kept, rendered, objects };
 }

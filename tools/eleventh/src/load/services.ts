@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { join, dirname } from 'node:path';
 import type { ServiceDefinition, ServiceType } from '@eleventh/platform';
 import { ConfigError } from '../errors';
-import { requireFromRoot } from './source-root';
+import { onceFromRoot, requireFromRoot } from './source-root';
 import { checkHandWritten } from '../hand-written/read';
 import { loadKit } from './kit';
 import { contained } from './contain';
@@ -55,8 +55,14 @@ function writeCache(cache: SpecCache): void {
  * default export, checked to be a ServiceDefinition.
  */
 export function loadDefinition(root: string, deployFile: string): ServiceDefinition {
-  loadKit(root); // the kit's own first load is not the service's time
   const absFile = join(root, deployFile);
+  // Node caches the module: a second require runs none of its code, so the guard around it (a V8 watchdog,
+  // ~0.4 ms) and the checks are paid once per file and process, not once per environment it renders into.
+  return onceFromRoot(root, `definition:${deployFile}`, () => loadOnce(root, deployFile, absFile));
+}
+
+function loadOnce(root: string, deployFile: string, absFile: string): ServiceDefinition {
+  loadKit(root); // the kit's own first load is not the service's time
   // A deploy.ts linked out of the repository, or to a device, is refused before it is read or run.
   checkHandWritten(root, deployFile);
   const exported = contained(deployFile, absFile, 'load', () => requireFromRoot<{ default?: unknown } | null>(root, absFile));

@@ -59,9 +59,23 @@ export function registerSourceRoot(root: string): void {
   roots.add(root);
 }
 
+/** Values derived from a root's modules (loaded definitions), forgotten with the root. */
+const derived = new Map<string, Map<string, unknown>>();
+
+/** `make()` once per root and key while the root is registered (its modules stay in the require cache). */
+export function onceFromRoot<T>(root: string, key: string, make: () => T): T {
+  let values = derived.get(root);
+  if (!values) derived.set(root, (values = new Map()));
+  if (values.has(key)) return values.get(key) as T;
+  const value = make();
+  values.set(key, value);
+  return value;
+}
+
 /** Forget a root (a removed worktree) and drop its modules from the require cache. */
 export function unregisterSourceRoot(root: string): void {
   roots.delete(root);
+  derived.delete(root);
   for (const key of Object.keys(require.cache)) if (key.startsWith(root + sep)) delete require.cache[key];
 }
 

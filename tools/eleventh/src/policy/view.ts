@@ -20,6 +20,25 @@ export interface ViewInput {
   /** Service folders not in `files` because they are kept as they are on disk, read from `root`. */
   readonly kept?: ReadonlySet<string>;
   readonly root?: string;
+  /**
+   * The rendered services' objects by folder, as the render made them (plain JSON, sorted by file): used
+   * instead of parsing that folder's YAML from `files`. Parsing gives the same objects; it only costs more.
+   */
+  readonly objects?: ReadonlyMap<string, readonly RenderedObject[]>;
+}
+
+/** The in-memory files grouped by folder (one pass; a lookup per service was a pass per service). */
+type ByFolder = ReadonlyMap<string, Array<[string, string]>>;
+
+function byFolder(files: FileMap): ByFolder {
+  const out = new Map<string, Array<[string, string]>>();
+  for (const entry of files) {
+    const dir = entry[0].slice(0, entry[0].lastIndexOf('/'));
+    const list = out.get(dir);
+    if (list) list.push(entry);
+    else out.set(dir, [entry]);
+  }
+  return out;
 }
 
 function objectsOf(file: string, text: string): RenderedObject[] {
@@ -29,21 +48,24 @@ function objectsOf(file: string, text: string): RenderedObject[] {
     .map((object) => ({ file, object }));
 }
 
-function filesOf(input: ViewInput, dir: string): Array<[string, string]> {
-  const prefix = `${dir}/`;
-  const inMemory = [...input.files].filter(([p]) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/'));
+function filesOf(input: ViewInput, folders: ByFolder, dir: string): Array<[string, string]> {
+  const inMemory = folders.get(dir) ?? [];
   if (inMemory.length > 0 || !input.kept?.has(dir) || !input.root) return inMemory;
   const abs = join(input.root, dir);
   if (!existsSync(abs)) return [];
   return readdirSync(abs).sort().filter((n) => n.endsWith('.yaml')).map((n) => [`${dir}/${n}`, readFileSync(join(abs, n), 'utf8')]);
 }
 
-function serviceView(input: ViewInput, name: string, namespace: string): PolicyService {
-  const dir = serviceDir(input.environment, namespace, name);
-  const objects = filesOf(input, dir)
+function parsedObjects(input: ViewInput, folders: ByFolder, dir: string): RenderedObject[] {
+  return filesOf(input, folders, dir)
     .filter(([p]) => p.endsWith('.yaml') && !isHandWrittenName(p) && !p.endsWith('/kustomization.yaml'))
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .flatMap(([p, text]) => objectsOf(p, text));
+}
+
+function serviceView(input: ViewInput, folders: () => ByFolder, name: string, namespace: string): PolicyService {
+  const dir = serviceDir(input.environment, namespace, name);
+  const objects = input.objects?.get(dir) ?? parsedObjects(input, folders(), dir);
   const { config, provenance } = input.config.service(input.environment, namespace, name);
   return {
     name,
@@ -66,6 +88,8 @@ export function environmentView(input: ViewInput): PolicyEnvironment {
     origin: (key) => sources.tenantOrigin(namespace, key),
     file: `environments/${environment}/${namespace}/tenant.yaml`,
   }));
-  const services = [...input.services].sort((a, b) => (a.name < b.name ? -1 : 1)).map((s) => serviceView(input, s.name, s.namespace));
+  let folders: ByFolder | undefined;
+  const lazyFolders = (): ByFolder => (folders ??= byFolder(input.files));
+  const services = [...input.services].sort((a, b) => (a.name < b.name ? -1 : 1)).map((s) => serviceView(input, lazyFolders, s.name, s.namespace));
   return { environment, availability: config.environment(environment).availability, services, tenants };
 }
