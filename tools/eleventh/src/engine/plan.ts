@@ -29,6 +29,7 @@ import { tracked } from '../progress';
 import { withDigests, type KnownDigests } from '../images/digests';
 import type { ImageAnswer, ImageLookup } from '../images/lookup';
 import { followerDigests } from './follower-digests';
+import { inScope, policyScope } from './policy-scope';
 
 export interface PlanOptions {
   readonly root: string;
@@ -163,7 +164,10 @@ class EnvRenderer {
     const out = await timed(`render ${env}`, () => tracked(`rendering ${env}`, services.length, (p) => renderServices(this.pool, input, files, p)));
     const layers = renderEnvironmentLayers(this.kit, { environment: config.environment(env), tenants: tenantsOf(config, env), services: namesByNamespace(services) }, files, { localProfiles: loadLocalProfiles(this.root), sourceRoot: this.root });
     const recipe: Recipe = { environment: env, services: out.entries, ...withAddons(layers.addons) };
-    const policy = environmentPolicyFindings(this.kit, { environment: env, config, services, files, kept: new Set(out.kept), root: this.root, objects: new Map(out.objects) });
+    // `recipe` re-checks the namespaces whose verdict can have moved (policy-scope.ts); `render` checks all.
+    const scope = this.full ? 'all' : policyScope({ root: this.root, environment: env, previous: prev, services, rendered: out.rendered });
+    const checked = inScope(services, scope);
+    const policy = environmentPolicyFindings(this.kit, { environment: env, config, services: checked, files, kept: new Set(out.kept), root: this.root, objects: new Map(out.objects) });
     return { files, kept: out.kept, policy, outcome: { environment: env, previous: prev, recipe, rendered: out.rendered, seeded: false } };
   }
 

@@ -4,7 +4,7 @@
  * the library one of the service's inputs. Exact keys and one `*` wildcard, the first target of each.
  */
 import { posix } from 'node:path';
-import ts from 'typescript';
+import type * as TS from 'typescript';
 
 export interface Aliases {
   /** The repository-relative target of `specifier` (without extension resolution), if an alias maps it. */
@@ -12,6 +12,8 @@ export interface Aliases {
 }
 
 export function workspaceAliases(tsconfigText: string | undefined): Aliases {
+  // Loaded here, not at the top: TypeScript takes ~0.7 s to load, and every command imports this module.
+  const ts = require('typescript') as typeof TS;
   const parsed = tsconfigText === undefined ? {} : (ts.parseConfigFileTextToJson('tsconfig.base.json', tsconfigText).config ?? {});
   const options = (parsed as { compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } }).compilerOptions ?? {};
   const baseUrl = options.baseUrl ?? '.';

@@ -42,10 +42,32 @@ const running = new Set<ChildProcess>();
 export function stopGraphWorkers(): void {
   for (const child of running) child.kill('SIGKILL');
   running.clear();
+  prestarted.clear();
 }
 
-/** Run graph-worker.ts with cwd = `root` and parse the JSON it prints. */
+/** Graphs started before the command knew it needed one (prestartGraph), by root; each is taken once. */
+const prestarted = new Map<string, Promise<RawGraph>>();
+
+/**
+ * Start the graph worker for `root` now, before the engine's own modules have loaded: the command that needs
+ * it takes it over (loadRawGraph), so Nx's seconds overlap with the engine's start-up. A command that ends
+ * without taking it stops it with the others (stopGraphWorkers).
+ */
+export function prestartGraph(root: string): void {
+  if (prestarted.has(root)) return;
+  const graph = spawnWorker(root);
+  graph.catch(() => undefined); // reported where it is taken
+  prestarted.set(root, graph);
+}
+
+/** Run graph-worker.ts with cwd = `root` and parse the JSON it prints (or take the one prestarted for it). */
 export function loadRawGraph(root: string): Promise<RawGraph> {
+  const early = prestarted.get(root);
+  prestarted.delete(root);
+  return early ?? spawnWorker(root);
+}
+
+function spawnWorker(root: string): Promise<RawGraph> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, workerArgs(), {
       cwd: root,
