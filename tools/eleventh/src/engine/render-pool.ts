@@ -12,6 +12,9 @@ import type { RecipeEntry } from '../model';
 import type { FileMap } from '../render/files';
 import type { Phase } from '../progress';
 import { renderEnvServices, type EnvServicesInput, type EnvServicesResult } from './services-env';
+import { StepBoard } from '../load/supervision';
+import { timeoutError } from '../load/contain';
+import { deployTimeout } from '../load/deploy-timeout';
 
 type TaskInput = Omit<EnvServicesInput, 'config' | 'kit'>;
 
@@ -37,15 +40,33 @@ export class RenderPool {
   private readonly waiting = new Map<number, { resolve: (r: RenderReply) => void; reject: (e: Error) => void }>();
   private nextId = 0;
 
+  private readonly boards: StepBoard[] = [];
+  private readonly watch: NodeJS.Timeout;
+
   constructor(readonly size: number) {
     this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(join(__dirname, 'render-worker.js'));
+      const board = new StepBoard();
+      this.boards.push(board);
+      const worker = new Worker(join(__dirname, 'render-worker.js'), { workerData: { board: board.buffer } });
       worker.on('message', (reply: RenderReply) => {
         this.waiting.get(reply.id)?.resolve(reply);
         this.waiting.delete(reply.id);
       });
       worker.on('error', (err) => this.failAll(err));
       return worker;
+    });
+    // The workers' deploy.ts steps run without a watchdog of their own: one that overruns ends its worker.
+    const { ms } = deployTimeout();
+    this.watch = setInterval(() => this.checkSteps(ms), Math.min(250, ms)).unref();
+  }
+
+  private checkSteps(ms: number): void {
+    this.boards.forEach((board, i) => {
+      const late = board.overdue(ms);
+      if (!late) return;
+      board.end();
+      void this.workers[i].terminate();
+      this.failAll(timeoutError(late.deployFile, late.step));
     });
   }
 
@@ -65,6 +86,7 @@ export class RenderPool {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.watch);
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 

@@ -1,5 +1,6 @@
 /** Inside a render worker: render a chunk of one environment's services, reply with files and entries. */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { superviseSteps } from '../load/supervision';
 import { loadConfig, type ConfigSet } from '../config/load';
 import { toWire } from '../errors';
 import { loadKit } from '../load/kit';
@@ -8,6 +9,7 @@ import { renderEnvServices } from './services-env';
 import type { RenderTask, RenderReply } from './render-pool';
 
 const configs = new Map<string, ConfigSet>();
+superviseSteps((workerData as { board: SharedArrayBuffer }).board);
 
 function configOf(root: string): ConfigSet {
   let config = configs.get(root);

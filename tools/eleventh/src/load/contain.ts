@@ -14,6 +14,7 @@ import { Script } from 'node:vm';
 import { ConfigError, ElevenError } from '../errors';
 import { deployTimeout } from './deploy-timeout';
 import { importLine, lineOf, swcSyntaxError } from './stack-line';
+import { stepBoard } from './supervision';
 
 const SLOT = Symbol.for('eleventh.contained');
 const slots = globalThis as unknown as Record<symbol, (() => void) | undefined>;
@@ -84,16 +85,19 @@ function isKitError(err: unknown): err is Error & { problem: string; expected?: 
   return err instanceof Error && err.name === 'KitError' && typeof (err as { problem?: unknown }).problem === 'string';
 }
 
+/** A step cut off after ELEVENTH_DEPLOY_TIMEOUT (by V8's watchdog here, or by the render pool for a worker). */
+export function timeoutError(deployFile: string, step: ContainedStep): ConfigError {
+  const s = deployTimeout().seconds;
+  const what = step === 'load' ? 'did not finish loading' : "'customize' did not finish";
+  return new ConfigError({ file: deployFile }, `${what} within ${s} s`, `${step === 'load' ? 'deploy.ts to return its definition' : 'customize to return its objects'}; raise ELEVENTH_DEPLOY_TIMEOUT (seconds, now ${s}) if it really needs longer`);
+}
+
 /** Turn what a service's code threw into one line naming its deploy.ts. */
 function blame(err: unknown, deployFile: string, absFile: string, step: ContainedStep): Error {
   if (err instanceof ElevenError) return err;
   const line = lineOf(err, absFile);
   const code = (err as { code?: unknown } | null)?.code;
-  if (code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
-    const s = deployTimeout().seconds;
-    const what = step === 'load' ? 'did not finish loading' : "'customize' did not finish";
-    return new ConfigError({ file: deployFile }, `${what} within ${s} s`, `${step === 'load' ? 'deploy.ts to return its definition' : 'customize to return its objects'}; raise ELEVENTH_DEPLOY_TIMEOUT (seconds, now ${s}) if it really needs longer`);
-  }
+  if (code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return timeoutError(deployFile, step);
   if (code === 'MODULE_NOT_FOUND' && err instanceof Error) {
     const missing = /Cannot find module '([^']+)'/.exec(err.message)?.[1] ?? firstLine(err);
     return new ConfigError({ file: deployFile, line: importedAt(absFile, missing) ?? line }, `cannot find module '${missing}' that it imports`, 'an installed package (in package.json) or a relative path to an existing file');
@@ -113,8 +117,17 @@ function blame(err: unknown, deployFile: string, absFile: string, step: Containe
 export function contained<T>(deployFile: string, absFile: string, step: ContainedStep, fn: () => T): T {
   const guard: Guard = {};
   let result: T;
+  const board = stepBoard();
   try {
-    result = runTimed(() => withExitGuarded(absFile, guard, fn), deployTimeout().ms);
+    if (board) {
+      // A supervised render worker: its parent ends it if this step overruns (supervision.ts).
+      board.begin(deployFile, step);
+      try {
+        result = withExitGuarded(absFile, guard, fn);
+      } finally {
+        board.end();
+      }
+    } else result = runTimed(() => withExitGuarded(absFile, guard, fn), deployTimeout().ms);
   } catch (err) {
     if (guard.exitCode) throw exitError(deployFile, guard);
     throw blame(err, deployFile, absFile, step);
