@@ -1,0 +1,70 @@
+/**
+ * Issue 12: the faster engine writes the same bytes. A synthetic repository (the benchmark's synthesiser:
+ * 48 services in 4 namespaces, staging → preprod → prod, 150 commits of real history, fixed dates, so the
+ * same commits every time) is reciped from scratch, in-process and through worker threads, and its whole
+ * environments/ tree is compared with the digest the engine wrote before issue 12 (commit 5442cc1, the
+ * same repository). A later `recipe` after a one-service change (kept services, policies re-checked only
+ * where their verdict can move) must leave exactly what a full `render` and `verify` accept.
+ *
+ * BEFORE changes only when the output is meant to change (the kit, the renderer or the synthesiser): then
+ * recompute it with the engine of the commit before, and say so in that commit.
+ */
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { synthesize } from '../../../bench/synth';
+import { git } from '../git/run';
+import { runEleventh } from '../testing/example-repo';
+import { treeDigest } from '../testing/tree-digest';
+
+const BEFORE = { digest: 'sha256:6f925d5d076c0ad950ab852b8dbcceec1265d7b55c56dd3b05854ed9ee01acdb', files: 945 };
+const HEAD = 'c4b61aebb7725426cad7f10d948418b9a18000bb';
+
+let dir: string;
+let tip: string;
+const run = (args: string[], env: Record<string, string> = {}) => runEleventh(dir, args, { ELEVENTH_CACHE_DIR: join(dir, '.git', 'eleventh-cache'), ...env });
+const reset = () => {
+  git(['checkout', '-q', '-f', '-B', 'main', tip], { cwd: dir });
+  git(['clean', '-q', '-fdx', '-e', 'node_modules'], { cwd: dir });
+};
+const commitAll = (message: string) => {
+  git(['add', '-A'], { cwd: dir });
+  git(['-c', 'user.name=bench', '-c', 'user.email=bench@eleventh.invalid', 'commit', '-q', '-m', message], { cwd: dir, env: { ...process.env, GIT_AUTHOR_DATE: '1900000000 +0000', GIT_COMMITTER_DATE: '1900000000 +0000' } });
+};
+
+beforeAll(async () => {
+  dir = join(mkdtempSync(join(tmpdir(), 'eleventh-equivalence-')), 'repo');
+  tip = (await synthesize(dir, { services: 48, namespaces: 4, commitsPerService: 3 })).head;
+}, 120_000);
+afterAll(() => rmSync(join(dir, '..'), { recursive: true, force: true }));
+
+describe('the same bytes as before issue 12', () => {
+  it('synthesises the same history', () => expect(tip).toBe(HEAD));
+
+  it.each([['in-process', '0'], ['through two worker threads', '2']])('recipe from scratch, %s: the tree the engine wrote before', (_, threads) => {
+    reset();
+    const res = run(['recipe'], { ELEVENTH_RENDER_THREADS: threads });
+    expect(res.status, res.stderr).toBe(0);
+    expect(treeDigest(join(dir, 'environments'))).toEqual(BEFORE);
+  }, 120_000);
+
+  it('recipe after a one-service change leaves what a full render and verify accept', () => {
+    reset();
+    expect(run(['recipe']).status).toBe(0);
+    commitAll('environments: first recipe');
+    appendFileSync(join(dir, 'services/svc-0007/src/util.ts'), '// one line\n');
+    commitAll('svc-0007: one line');
+    const res = run(['recipe']);
+    expect(res.status, res.stderr).toBe(0);
+    expect(res.stdout).toMatch(/svc-0007 [0-9a-f]{12} → [0-9a-f]{12}/);
+    const after = treeDigest(join(dir, 'environments'));
+    const render = run(['render']);
+    expect(render.status, render.stderr).toBe(0);
+    expect(render.stderr).toMatch(/0 file\(s\) changed/);
+    expect(treeDigest(join(dir, 'environments'))).toEqual(after);
+    commitAll('environments: recipe');
+    const verify = run(['verify']);
+    expect(verify.status, `${verify.stdout}\n${verify.stderr}`).toBe(0);
+  }, 180_000);
+});
