@@ -11,6 +11,8 @@ import type { ConfigSet } from '../config/load';
 import type { FileMap } from '../render/files';
 import { serviceDir } from '../render/service';
 import { isHandWrittenName } from '../write/paths';
+import { GENERATED_HEADER } from '../model';
+import { readOwnYaml } from './own-yaml';
 
 export interface ViewInput {
   readonly environment: string;
@@ -41,10 +43,17 @@ function byFolder(files: FileMap): ByFolder {
   return out;
 }
 
+/** A Kubernetes object the policies look at (kustomizations are not). */
+function isObject(o: unknown): o is Record<string, unknown> {
+  return !!o && typeof o === 'object' && !Array.isArray(o) && (o as { kind?: unknown }).kind !== 'Kustomization';
+}
+
 function objectsOf(file: string, text: string): RenderedObject[] {
+  const own = readOwnYaml(text, GENERATED_HEADER);
+  if (own !== undefined) return isObject(own) ? [{ file, object: own }] : [];
   return parseAllDocuments(text)
     .flatMap((d) => ('toJS' in d ? [d.toJS() as unknown] : []))
-    .filter((o): o is Record<string, unknown> => !!o && typeof o === 'object' && !Array.isArray(o) && (o as { kind?: unknown }).kind !== 'Kustomization')
+    .filter(isObject)
     .map((object) => ({ file, object }));
 }
 
