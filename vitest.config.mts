@@ -27,7 +27,9 @@ export default defineConfig({
         extends: true,
         test: { name: 'unit', include: [`${SPECS}/*.spec.ts`], exclude: ['**/node_modules/**', '**/files/**', 'tools/bench/**', ...SLOW] },
       },
-      { extends: true, test: { name: 'integration', include: SLOW } },
+      // The example repository and its reciped copy are built once per run and copied by each spec that starts
+      // from them (tools/eleventh/src/testing/example-template.ts).
+      { extends: true, test: { name: 'integration', include: SLOW, globalSetup: ['tools/eleventh/src/testing/example-templates.setup.ts'] } },
     ],
   },
 });

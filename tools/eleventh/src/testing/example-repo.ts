@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { git } from '../git/run';
+import { copyTemplate, exampleTemplate } from './example-template';
 import { REPO_ROOT } from './fixture';
 
 const ROOT_FILES = ['package.json', 'package-lock.json', 'nx.json', 'tsconfig.base.json', 'tsconfig.json', '.nxignore', '.gitignore'];
@@ -32,7 +33,16 @@ function copyHandWritten(from: string, to: string): void {
 
 const skip = (src: string): boolean => !/[/\\](node_modules|\.nx|tmp)([/\\]|$)/.test(relative(REPO_ROOT, src));
 
+/** A prepared repository of this run (example-template.ts), copied: `initial` is its first commit. */
+function fromTemplate(template: string, prefix: string): ExampleRepo {
+  const root = copyTemplate(template, prefix);
+  const initial = git(['rev-list', '--max-parents=0', 'HEAD'], { cwd: root }).stdout.trim();
+  return { root, initial, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
 export function createExampleRepo(prefix = 'eleventh-example-'): ExampleRepo {
+  const template = exampleTemplate('example');
+  if (template) return fromTemplate(template, prefix);
   const root = mkdtempSync(join(tmpdir(), prefix));
   for (const f of ROOT_FILES) if (existsSync(join(REPO_ROOT, f))) cpSync(join(REPO_ROOT, f), join(root, f));
   cpSync(join(REPO_ROOT, 'platform'), join(root, 'platform'), { recursive: true, filter: skip });
@@ -70,6 +80,11 @@ export function hasKubectl(): boolean {
 
 /** The example repository after a first `eleventh recipe`, committed: where most engine and release specs start. */
 export function createRecipedRepo(prefix = 'eleventh-reciped-'): ExampleRepo & { recipeCommit: string } {
+  const template = exampleTemplate('reciped');
+  if (template) {
+    const copy = fromTemplate(template, prefix);
+    return { ...copy, recipeCommit: git(['rev-parse', 'HEAD'], { cwd: copy.root }).stdout.trim() };
+  }
   const repo = createExampleRepo(prefix);
   const res = runEleventh(repo.root, ['recipe']);
   if (res.status !== 0) throw new Error(`eleventh recipe failed in ${repo.root}:\n${res.stderr}`);
