@@ -6,8 +6,9 @@
  * same repository). A later `recipe` after a one-service change (kept services, policies re-checked only
  * where their verdict can move) must leave exactly what a full `render` and `verify` accept.
  *
- * BEFORE changes only when the output is meant to change (the kit, the renderer or the synthesiser): then
- * recompute it with the engine of the commit before, and say so in that commit.
+ * BEFORE and HEAD change when the output is meant to change (the kit, the renderer or the synthesiser), and
+ * when this checkout's root files that the synthesiser copies change (package.json, package-lock.json,
+ * platform/): then recompute them with the engine of 5442cc1 (tools/bench `--engine`), and say so.
  */
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,8 +19,8 @@ import { git } from '../git/run';
 import { runEleventh } from '../testing/example-repo';
 import { treeDigest } from '../testing/tree-digest';
 
-const BEFORE = { digest: 'sha256:6f925d5d076c0ad950ab852b8dbcceec1265d7b55c56dd3b05854ed9ee01acdb', files: 945 };
-const HEAD = 'c4b61aebb7725426cad7f10d948418b9a18000bb';
+const BEFORE = { digest: 'sha256:0e5865576c42db2f15c39912e67dcb75bd1ad4185ae7e135f719959f3fb718c9', files: 945 };
+const HEAD = 'ea5b0bcad4a706c77377abd7e560ace5ab6eae94';
 
 let dir: string;
 let tip: string;
