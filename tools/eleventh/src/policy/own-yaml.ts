@@ -21,8 +21,7 @@ class Reader {
   node(col: number, pad: number): unknown {
     const text = this.lines[this.i].slice(col);
     if (text.startsWith('- ')) return this.seq(col, pad);
-    const key = keyEnd(text);
-    if (key !== undefined) return this.map(col, pad);
+    if (keyEnd(text) !== undefined) return this.map(col, pad);
     this.i++;
     return scalar(text);
   }
@@ -56,7 +55,7 @@ class Reader {
       if (rest === '') {
         this.i++;
         const next = this.lines[this.i] ?? '';
-        if (next.startsWith(`${prefix}- `)) out[key] = this.seqAt(pad);
+        if (next.startsWith(`${prefix}- `)) out[key] = this.seq(pad, pad);
         else if (next.startsWith(`${prefix}  `) && next.charCodeAt(pad + 2) !== 0x20) out[key] = this.node(pad + 2, pad + 2);
         else throw new Unknown();
       } else if (rest.startsWith(' |')) out[key] = this.literal(rest.slice(1), pad + 2);
@@ -65,10 +64,6 @@ class Reader {
         out[key] = scalar(rest.slice(1));
       }
     }
-  }
-
-  private seqAt(pad: number): unknown[] {
-    return this.seq(pad, pad);
   }
 
   /** The value after `- `: a literal, or a node. */
