@@ -20,6 +20,8 @@ export interface WalkOptions {
   readonly revs: readonly string[];
   /** Pathspecs limiting the walk ([] = whole tree). */
   readonly paths: readonly string[];
+  /** Keep only these of the paths git prints (classify.ts walkPaths: a filter instead of costly pathspecs). */
+  readonly keep?: (path: string) => boolean;
   /** Called per commit, in order; return true to stop. */
   readonly visit: (change: CommitChange) => boolean | Promise<boolean>;
 }
@@ -43,6 +45,8 @@ class CommitParser {
   private current: { commit: string; paths: string[] } | undefined;
   private rest = '';
   private readonly decoder = new StringDecoder('utf8');
+
+  constructor(private readonly keep: (path: string) => boolean = () => true) {}
 
   /** Feed a chunk; returns the commits (or parts of the open one) it completed. */
   push(chunk: Buffer): CommitChange[] {
@@ -71,7 +75,7 @@ class CommitParser {
       if (token.startsWith(COMMIT_MARK)) {
         if (this.current && this.current.paths.length > 0) done.push(this.current);
         this.current = { commit: token.slice(1), paths: [] };
-      } else if (token && this.current) this.current.paths.push(token);
+      } else if (token && this.current && this.keep(token)) this.current.paths.push(token);
     }
     return done;
   }
@@ -85,7 +89,7 @@ export async function walkHistory(options: WalkOptions): Promise<number> {
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
   const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  const parser = new CommitParser();
+  const parser = new CommitParser(options.keep);
   let visited = 0;
   let last: string | undefined;
   const visitAll = async (changes: readonly CommitChange[]): Promise<boolean> => {

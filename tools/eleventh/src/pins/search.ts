@@ -4,7 +4,7 @@
  * changed path to the services it is an input of, stopping as soon as every service has its commit.
  * Lockfile commits count for a service only when one of its external packages' locked version changed.
  */
-import { PathClassifier, pathspecs } from './classify';
+import { PathClassifier, walkPaths, type WalkPaths } from './classify';
 import { walkHistory, type CommitChange } from './history';
 import type { GraphInputs, ServiceInputs } from './inputs';
 import { LOCKFILE, LockfileReader } from './lockfile';
@@ -66,9 +66,9 @@ class Search {
     for (const name of found.keys()) this.remaining.delete(name);
   }
 
-  paths(): string[] {
+  paths(): WalkPaths {
     const roots = [...this.classifier.roots(), IMAGES_FILE];
-    return pathspecs(this.importers.size > 0 ? [...roots, LOCKFILE] : roots);
+    return walkPaths(this.importers.size > 0 ? [...roots, LOCKFILE] : roots);
   }
 
   /** Record `commit` for every remaining service that `change` touches; true when none remains. */
@@ -121,7 +121,8 @@ export async function findInputCommits(options: SearchOptions): Promise<SearchRe
       visited += await walkHistory({
         root: options.root,
         revs: [`${options.base}..${options.head}`],
-        paths,
+        paths: paths.specs,
+        keep: paths.keep,
         visit: (change) => (seen.add(change.commit), search.visit(change)),
       });
     }
@@ -131,7 +132,8 @@ export async function findInputCommits(options: SearchOptions): Promise<SearchRe
       visited += await walkHistory({
         root: options.root,
         revs: [options.head],
-        paths,
+        paths: paths.specs,
+        keep: paths.keep,
         visit: (change) => (seen.has(change.commit) ? false : search.visit(change)),
       });
     }
@@ -150,20 +152,21 @@ const SPLIT_MIN_COMMITS = 2000;
  * commits costs about half the wall time. A service found in the newer half is final; the older half only
  * answers for services the newer half never touched, and stops once it has them all.
  */
-async function walkSplit(options: SearchOptions, newer: Search, paths: readonly string[]): Promise<number> {
+async function walkSplit(options: SearchOptions, newer: Search, paths: WalkPaths): Promise<number> {
   const chain = gitText(['rev-list', '--first-parent', options.head], { cwd: options.root }).split('\n');
   if (chain.length < SPLIT_MIN_COMMITS) {
-    return walkHistory({ root: options.root, revs: [options.head], paths, visit: (change) => newer.visit(change) });
+    return walkHistory({ root: options.root, revs: [options.head], paths: paths.specs, keep: paths.keep, visit: (change) => newer.visit(change) });
   }
   const mid = chain[Math.floor(chain.length / 2)];
   const older = new Search(options);
   try {
     const counts = await Promise.all([
-      walkHistory({ root: options.root, revs: [`${mid}..${options.head}`], paths, visit: (change) => newer.visit(change) }),
+      walkHistory({ root: options.root, revs: [`${mid}..${options.head}`], paths: paths.specs, keep: paths.keep, visit: (change) => newer.visit(change) }),
       walkHistory({
         root: options.root,
         revs: [mid],
-        paths,
+        paths: paths.specs,
+        keep: paths.keep,
         visit: async (change) => {
           older.forget(newer.found);
           return (await older.visit(change)) || newer.done;
