@@ -113,6 +113,8 @@ interface RunInputs {
   /** Environments that follow main → service → its registry digests (kept from the recipe, or looked up). */
   readonly digests: ReadonlyMap<string, Record<string, KnownDigests>>;
   readonly images?: readonly ImageAnswer[];
+  /** Uncommitted paths, as the pins step's `git status` read them. */
+  readonly dirty: readonly string[];
 }
 
 async function gatherInputs(opts: PlanOptions): Promise<RunInputs> {
@@ -135,7 +137,7 @@ async function gatherInputs(opts: PlanOptions): Promise<RunInputs> {
     return { name: h.name, namespace: h.namespace, commit: pin.commit, inputs: pin.inputs, deployFile: h.deployFile, deployHash: h.deployHash };
   });
   const { digests, images } = await followerDigests(config, envs, previous, services, opts.imageLookup);
-  return { config, envs, previous, services, pins: pinResult.pins, digests, images };
+  return { config, envs, previous, services, pins: pinResult.pins, digests, images, dirty: pinResult.dirty };
 }
 
 /** Renders one environment of a run into its own file map (environments are independent jobs). */
@@ -184,7 +186,7 @@ class EnvRenderer {
     if (mirrorOf && !mirrored) return undefined; // a mirror is seeded once the environment it mirrors has a recipe
     const files: FileMap = new Map();
     const policy: Finding[] = [];
-    const input = { root: this.root, environment: env, recipe: toRender, engineId: this.base.engineId, currentConfig: this.run.config, pool: this.pool, mirrored, policyFindings: policy };
+    const input = { root: this.root, environment: env, recipe: toRender, engineId: this.base.engineId, currentConfig: this.run.config, pool: this.pool, mirrored, policyFindings: policy, workTree: { head: this.head, dirty: this.run.dirty } };
     const recipe = await timed(`render ${env}`, () => tracked(`rendering ${env}`, undefined, () => renderPromoted(input, files)));
     return { files, kept: [], policy, outcome: { environment: env, previous: prev, recipe, rendered: Object.keys(recipe.services), seeded: !prev } };
   }

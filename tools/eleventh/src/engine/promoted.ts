@@ -14,7 +14,7 @@ import { folderIdentity } from './identity';
 import type { ServiceToRender } from './services-env';
 import { renderServices, type RenderPool } from './render-pool';
 import { namesByNamespace, tenantsOf } from './layout';
-import { withSources, type ReleaseSources } from './worktree';
+import { withSources, type ReleaseSources, type WorkTreeState } from './worktree';
 import { environmentPolicyFindings } from '../policy/check';
 import type { Finding } from '../findings';
 import { recordedDigests } from '../images/digests';
@@ -33,6 +33,8 @@ export interface PromotedRenderInput {
   readonly mirrored?: Recipe;
   /** Collects the environment policies' findings, checked with the release's own kit and config. */
   readonly policyFindings?: Finding[];
+  /** The work tree as the run already read it: whether it holds the release's sources needs no `git status` then. */
+  readonly workTree?: WorkTreeState;
 }
 
 function recipeAtCommit(root: string, commit: string, env: string): Recipe | undefined {
@@ -97,5 +99,5 @@ export async function renderPromoted(input: PromotedRenderInput, files: FileMap)
     // only when a promotion moves its sources.
     const addons = layers.addons;
     return { environment: input.environment, promotedFrom: input.recipe.promotedFrom, services: entries, ...(Object.keys(addons).length > 0 ? { addons } : {}) };
-  });
+  }, input.workTree);
 }

@@ -40,16 +40,50 @@ export interface ReleaseSources {
 
 const ownFiles = (env: string): string[] => ['environment', 'tenant', 'overrides'].map((f) => `:(glob)environments/${env}/**/${f}.yaml`);
 
-/** The pathspec groups a release reads: [commit, pathspecs] (overlaid environments excluded from the sources' group). */
-function groups(src: ReleaseSources): Array<readonly [string, string[]]> {
+/** A group of what a release reads: one commit, as pathspecs for git and as the same selection for a path. */
+interface Group {
+  readonly commit: string;
+  readonly paths: readonly string[];
+  readonly selects: (path: string) => boolean;
+}
+
+/** The groups a release reads (overlaid environments excluded from the sources' group). */
+function groups(src: ReleaseSources): Group[] {
   const overlaid = [...src.overlays.entries()].filter(([, c]) => c !== src.sources);
   const excluded = overlaid.map(([env]) => `:(exclude)environments/${env}`);
-  return [[src.sources, [...SOURCE_PATHS, ...excluded]], ...overlaid.map(([env, commit]) => [commit, ownFiles(env)] as const)];
+  const inOverlay = (path: string): boolean => overlaid.some(([env]) => path.startsWith(`environments/${env}/`));
+  return [
+    { commit: src.sources, paths: [...SOURCE_PATHS, ...excluded], selects: (path) => isSource(path) && !inOverlay(path) },
+    ...overlaid.map(([env, commit]) => ({ commit, paths: ownFiles(env), selects: (path: string) => path.startsWith(`environments/${env}/`) && HAND_WRITTEN.test(path) })),
+  ];
 }
 
 /** True when the working tree's render sources equal the release's (tracked files; new untracked ones do not matter). */
 function sameSources(root: string, src: ReleaseSources): boolean {
-  return groups(src).every(([commit, paths]) => git(['diff', '--quiet', commit, '--', ...paths], { cwd: root, okCodes: [0, 1] }).status === 0);
+  return groups(src).every(({ commit, paths }) => git(['diff', '--quiet', commit, '--', ...paths], { cwd: root, okCodes: [0, 1] }).status === 0);
+}
+
+/**
+ * The work tree as the run already read it: HEAD's SHA and every path with an uncommitted change, untracked
+ * ones included (pins/dirty.ts, one `git status`). A `git status` over 100,000 files costs about a second;
+ * with this, whether the work tree holds a release's sources costs no status of its own.
+ */
+export interface WorkTreeState {
+  readonly head: string;
+  readonly dirty: readonly string[];
+}
+
+/**
+ * The same question as isCleanHead and sameSources, answered from `state`: every group's commit has HEAD's
+ * tree under its paths, and no path of the group has an uncommitted change. (A changed file whose content
+ * happens to equal the release's counts as different here: the release is then materialised, as for any
+ * other difference.)
+ */
+function sameAsState(root: string, src: ReleaseSources, state: WorkTreeState): boolean {
+  return groups(src).every(
+    ({ commit, paths, selects }) =>
+      !state.dirty.some(selects) && (commit === state.head || git(['diff', '--quiet', commit, state.head, '--', ...paths], { cwd: root, okCodes: [0, 1] }).status === 0),
+  );
 }
 
 const HAND_WRITTEN = /(^|\/)(environment|tenant|overrides)\.yaml$/;
@@ -102,11 +136,15 @@ async function materialize(root: string, src: ReleaseSources, dir: string): Prom
   }
 }
 
-/** Run `fn` with the repository's render sources as of a commit or a release (the root itself when it already holds them). */
-export async function withSources<T>(root: string, release: string | ReleaseSources, fn: (sourceRoot: string) => Promise<T> | T): Promise<T> {
+/**
+ * Run `fn` with the repository's render sources as of a commit or a release (the root itself when it already
+ * holds them). `state`: the work tree as the caller's run already read it (no `git status` of its own).
+ */
+export async function withSources<T>(root: string, release: string | ReleaseSources, fn: (sourceRoot: string) => Promise<T> | T, state?: WorkTreeState): Promise<T> {
   const src: ReleaseSources = typeof release === 'string' ? { sources: release, overlays: new Map() } : release;
   const plain = [...src.overlays.values()].every((c) => c === src.sources);
-  if ((plain && isCleanHead(root, src.sources, SOURCE_PATHS)) || sameSources(root, src)) return fn(root);
+  const holds = state ? sameAsState(root, src, state) : (plain && isCleanHead(root, src.sources, SOURCE_PATHS)) || sameSources(root, src);
+  if (holds) return fn(root);
   const dir = mkdtempSync(join(tmpdir(), 'eleventh-src-'));
   try {
     await materialize(root, src, dir);

@@ -63,6 +63,8 @@ export interface PinResult {
   readonly bases?: ImageBases;
   /** The full SHA `head` resolved to. */
   readonly head: string;
+  /** Every path with an uncommitted change, untracked ones included, sorted (one `git status`; pins/dirty.ts). */
+  readonly dirty: readonly string[];
 }
 
 /** Refuse (or, with allowDirty, warn about) uncommitted changes to any service's image inputs. */
@@ -127,5 +129,5 @@ export async function computePins(options: PinOptions): Promise<PinResult> {
   const isHead = options.head === undefined || head === revParse('HEAD', options.root);
   const dirtySet = new Set(dirty);
   const cleanBlob = (path: string): string | undefined => (isHead && !dirtySet.has(path) ? blobs.get(path) : undefined);
-  return { pins, changed, services: graph.services, cleanBlob, bases, head };
+  return { pins, changed, services: graph.services, cleanBlob, bases, head, dirty };
 }
