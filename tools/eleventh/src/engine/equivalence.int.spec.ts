@@ -43,9 +43,15 @@ afterAll(() => rmSync(join(dir, '..'), { recursive: true, force: true }));
 describe('the same bytes as before issue 12', () => {
   it('synthesises the same history', () => expect(tip).toBe(HEAD));
 
-  it.each([['in-process', '0'], ['through two worker threads', '2']])('recipe from scratch, %s: the tree the engine wrote before', (_, threads) => {
+  it.each<[string, Record<string, string>]>([
+    ['in-process', { ELEVENTH_RENDER_THREADS: '0' }],
+    ['through two worker threads', { ELEVENTH_RENDER_THREADS: '2' }],
+    ['after a warm-up on a cold cache (warm-up.ts)', { ELEVENTH_RENDER_THREADS: '2', ELEVENTH_WARM_UP_MIN: '1' }],
+  ])('recipe from scratch, %s: the tree the engine wrote before', (_, env) => {
     reset();
-    const res = run(['recipe'], { ELEVENTH_RENDER_THREADS: threads });
+    if (env.ELEVENTH_WARM_UP_MIN) rmSync(join(dir, '.git', 'eleventh-cache'), { recursive: true, force: true });
+    const res = run(['recipe'], { ...env, ELEVENTH_TIMING: '1' });
+    if (env.ELEVENTH_WARM_UP_MIN) expect(res.stderr).toMatch(/timing warm-up \(wait\)/);
     expect(res.status, res.stderr).toBe(0);
     expect(treeDigest(join(dir, 'environments'))).toEqual(BEFORE);
   }, 120_000);

@@ -30,6 +30,7 @@ import { withDigests, type KnownDigests } from '../images/digests';
 import type { ImageAnswer, ImageLookup } from '../images/lookup';
 import { followerDigests } from './follower-digests';
 import { inScope, policyScope } from './policy-scope';
+import { startWarmUp } from './warm-up';
 
 export interface PlanOptions {
   readonly root: string;
@@ -117,7 +118,7 @@ interface RunInputs {
   readonly dirty: readonly string[];
 }
 
-async function gatherInputs(opts: PlanOptions): Promise<RunInputs> {
+async function gatherInputs(opts: PlanOptions, warmed?: Promise<void>): Promise<RunInputs> {
   const { root } = opts;
   const graph = opts.graph ?? startGraph(root); // Nx works in its own process while the config and recipes are read
   const config = timed('config', () => loadConfig(root));
@@ -127,6 +128,8 @@ async function gatherInputs(opts: PlanOptions): Promise<RunInputs> {
   const pinResult = await timed('pins', () =>
     computePins({ root, graph, previous: previousPins(followers.map((e) => previous.get(e))), allowDirty: opts.allowDirty, base: opts.base, head: opts.head, headIsWorkTree: opts.headIsWorkTree }),
   );
+  // A warm-up (warm-up.ts) fills the caches the next two steps read.
+  if (warmed) await timed('warm-up (wait)', () => warmed);
   // Type-checked before any of them runs (only the changed ones: load/typecheck.ts caches what passed).
   timed('typecheck', () => typeCheckDeployFiles(root, pinResult.services.map((s) => `${s.root}/deploy.ts`)));
   const headers = timed('headers', () => readServiceHeaders(root, pinResult.services, pinResult.cleanBlob));
@@ -217,11 +220,15 @@ export async function planRun(opts: PlanOptions): Promise<Plan> {
   // the first changed deploy.ts, or the first exception, to fail).
   deployTimeout();
   today();
-  const run = await gatherInputs(opts);
-  const full = opts.mode === 'render';
-  const pool = RenderPool.forRun(run.envs.reduce((n, env) => n + estimateRenders(run.config, env, run.previous.get(env), run.services, full), 0));
+  // On a cold cache the render pool starts now and type-checks and loads the deploy.ts files meanwhile.
+  const warm = startWarmUp(opts.root);
+  let pool = warm?.pool;
   let jobs: Array<Job | undefined>;
+  let run: RunInputs;
   try {
+    run = await gatherInputs(opts, warm?.done);
+    const full = opts.mode === 'render';
+    pool ??= RenderPool.forRun(run.envs.reduce((n, env) => n + estimateRenders(run.config, env, run.previous.get(env), run.services, full), 0));
     const renderer = new EnvRenderer(opts.root, run, opts.mode, pool);
     jobs = await Promise.all(run.envs.map((env) => renderer.render(env)));
   } finally {

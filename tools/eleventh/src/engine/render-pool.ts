@@ -15,6 +15,8 @@ import { renderEnvServices, type EnvServicesInput, type EnvServicesResult } from
 import { StepBoard } from '../load/supervision';
 import { timeoutError } from '../load/contain';
 import { deployTimeout } from '../load/deploy-timeout';
+import type { PassedEntry } from '../load/typecheck';
+import type { HeaderEntry } from '../load/services';
 
 type TaskInput = Omit<EnvServicesInput, 'config' | 'kit'>;
 
@@ -24,16 +26,28 @@ export interface RenderTask {
   readonly input: TaskInput;
 }
 
+/** Type-check and load deploy.ts files before the run needs them (engine/warm-up.ts). */
+export interface WarmTask {
+  readonly id: number;
+  readonly warm: { readonly root: string; readonly files: readonly string[] };
+}
+
+export interface Warmed {
+  readonly passed: readonly PassedEntry[];
+  readonly headers: readonly HeaderEntry[];
+}
+
 export interface RenderReply {
   readonly id: number;
   readonly result?: { files: Array<[string, string]>; entries: Record<string, RecipeEntry>; kept: string[]; rendered: string[]; objects: EnvServicesResult['objects'] };
+  readonly warmed?: Warmed;
   readonly error?: WireError;
 }
 
 /** Below this many service renders in one run, threads cost more than they save. */
 const MIN_RENDERS = 1500;
 /** Services per task: small enough to balance, large enough to amortise the messages. */
-const CHUNK = 500;
+export const CHUNK = 500;
 
 export class RenderPool {
   private readonly workers: Worker[];
@@ -44,22 +58,29 @@ export class RenderPool {
   private readonly watch: NodeJS.Timeout;
 
   constructor(readonly size: number) {
-    this.workers = Array.from({ length: size }, () => {
-      const board = new StepBoard();
-      this.boards.push(board);
-      const worker = new Worker(join(__dirname, 'render-worker.js'), { workerData: { board: board.buffer } });
-      worker.on('message', (reply: RenderReply) => {
-        this.waiting.get(reply.id)?.resolve(reply);
-        this.waiting.delete(reply.id);
-      });
-      worker.on('error', (err) => this.failAll(err));
-      return worker;
-    });
+    this.workers = Array.from({ length: size }, (_, i) => this.spawn(i));
     // The workers' deploy.ts steps run without a watchdog of their own: one that overruns ends its worker.
     const { ms } = deployTimeout();
     this.watch = setInterval(() => this.checkSteps(ms), Math.min(250, ms)).unref();
   }
 
+  private spawn(i: number): Worker {
+    const board = new StepBoard();
+    this.boards[i] = board;
+    const worker = new Worker(join(__dirname, 'render-worker.js'), { workerData: { board: board.buffer } });
+    worker.on('message', (reply: RenderReply) => {
+      this.waiting.get(reply.id)?.resolve(reply);
+      this.waiting.delete(reply.id);
+    });
+    worker.on('error', (err) => this.failAll(err));
+    return worker;
+  }
+
+  /**
+   * A step that overruns ends its worker and fails what is waiting. A fresh worker takes the ended one's
+   * place: a warm-up that met a hanging deploy.ts leaves the run its pool (the run's own load of that file
+   * then reports the hang).
+   */
   private checkSteps(ms: number): void {
     this.boards.forEach((board, i) => {
       const late = board.overdue(ms);
@@ -67,7 +88,17 @@ export class RenderPool {
       board.end();
       void this.workers[i].terminate();
       this.failAll(timeoutError(late.deployFile, late.step));
+      this.workers[i] = this.spawn(i);
     });
+  }
+
+  /** Have worker `worker` type-check and load `files` of `root` (engine/warm-up.ts). */
+  warm(worker: number, root: string, files: readonly string[]): Promise<Warmed | undefined> {
+    const id = this.nextId++;
+    return new Promise<RenderReply>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.workers[worker % this.size].postMessage({ id, warm: { root, files } } satisfies WarmTask);
+    }).then((reply) => reply.warmed);
   }
 
   /** The pool a run should use for about `renders` service renders, or undefined to render in-process. */
@@ -75,6 +106,12 @@ export class RenderPool {
     const setting = process.env.ELEVENTH_RENDER_THREADS;
     if (setting !== undefined && setting !== '') return Number(setting) > 0 ? new RenderPool(Number(setting)) : undefined;
     return renders >= MIN_RENDERS ? new RenderPool(2) : undefined;
+  }
+
+  /** The pool a warm-up starts before the run knows how much it renders (the run then renders with it). */
+  static forWarmUp(): RenderPool {
+    const setting = Number(process.env.ELEVENTH_RENDER_THREADS || '2');
+    return new RenderPool(setting > 0 ? setting : 2);
   }
 
   run(worker: number, sourceRoot: string, input: TaskInput): Promise<RenderReply> {

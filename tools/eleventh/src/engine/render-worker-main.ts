@@ -6,7 +6,9 @@ import { toWire } from '../errors';
 import { loadKit } from '../load/kit';
 import type { FileMap } from '../render/files';
 import { renderEnvServices } from './services-env';
-import type { RenderTask, RenderReply } from './render-pool';
+import type { RenderTask, RenderReply, WarmTask } from './render-pool';
+import { passingFiles } from '../load/typecheck';
+import { headerEntries } from '../load/services';
 
 const configs = new Map<string, ConfigSet>();
 superviseSteps((workerData as { board: SharedArrayBuffer }).board);
@@ -20,9 +22,20 @@ function configOf(root: string): ConfigSet {
   return config;
 }
 
-parentPort!.on('message', (task: RenderTask) => {
+/** Type-check the files, then load those that pass: their definitions stay loaded for this worker's renders. */
+function warm(task: WarmTask): RenderReply {
+  const { root, files } = task.warm;
+  const passing = passingFiles(root, files);
+  return { id: task.id, warmed: { passed: passing.entries, headers: headerEntries(root, passing.files) } };
+}
+
+parentPort!.on('message', (task: RenderTask | WarmTask) => {
   let reply: RenderReply;
   try {
+    if ('warm' in task) {
+      parentPort!.postMessage(warm(task));
+      return;
+    }
     const files: FileMap = new Map();
     const kit = loadKit(task.sourceRoot);
     const out = renderEnvServices({ ...task.input, config: configOf(task.sourceRoot), kit }, files);

@@ -22,9 +22,18 @@ export interface ServiceHeader {
   readonly deployHash: string;
 }
 
-interface SpecCache {
-  [deployHash: string]: { name: string; namespace: string; type: ServiceType };
+interface HeaderMeta {
+  name: string;
+  namespace: string;
+  type: ServiceType;
 }
+
+interface SpecCache {
+  [deployHash: string]: HeaderMeta;
+}
+
+/** A loaded deploy.ts's cache entry: its blob id and what it declares. */
+export type HeaderEntry = readonly [deployHash: string, meta: HeaderMeta];
 
 function cacheFile(): string {
   const base = process.env.ELEVENTH_CACHE_DIR ?? join(__dirname, '..', '..', '..', '..', 'node_modules', '.cache', 'eleventh');
@@ -107,4 +116,35 @@ export function readServiceHeaders(
   });
   if (dirty) writeCache(cache);
   return headers;
+}
+
+/** How many deploy.ts headers the cache holds (the warm-up's test for a cold cache). */
+export function cachedHeaderCount(): number {
+  return Object.keys(readCache()).length;
+}
+
+/**
+ * The warm-up's header reads (engine/warm-up.ts): load each of `files` (type-checked already) and return what
+ * it declares. A file that fails to load is left out: the run's own read reports it.
+ */
+export function headerEntries(root: string, files: readonly string[]): HeaderEntry[] {
+  const out: HeaderEntry[] = [];
+  for (const deployFile of files) {
+    try {
+      const deployHash = blobId(readFileSync(join(root, deployFile)));
+      const { name, namespace, type } = loadDefinition(root, deployFile).spec;
+      out.push([deployHash, { name, namespace, type }]);
+    } catch {
+      /* reported by the run's own read */
+    }
+  }
+  return out;
+}
+
+/** Add headers read elsewhere (the warm-up's workers) to the cache. */
+export function recordHeaders(entries: readonly HeaderEntry[]): void {
+  if (entries.length === 0) return;
+  const cache = readCache();
+  for (const [hash, meta] of entries) cache[hash] = meta;
+  writeCache(cache);
 }

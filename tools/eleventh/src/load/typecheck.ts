@@ -124,9 +124,11 @@ function check(root: string, files: readonly string[]): { errors: ConfigError[];
   return { errors, imports };
 }
 
-/** Type-check the run's deploy.ts files (repository-relative); throws ConfigErrors listing every type error. */
-export function typeCheckDeployFiles(root: string, files: readonly string[]): void {
-  if (files.length === 0) return;
+/** A passed file's cache entry: its key and the repository files it imports. */
+export type PassedEntry = readonly [key: string, imports: readonly string[]];
+
+/** The files among `files` not known to pass, their keys, and the cache as read. */
+function pending(root: string, files: readonly string[]): { changed: string[]; keys: Map<string, string>; passed: Passed } {
   // Each file must be a regular file inside the repository before the compiler (or the hash) reads it.
   for (const file of files) checkHandWritten(root, file);
   const tsVersion = (require('typescript/package.json') as { version: string }).version;
@@ -138,11 +140,46 @@ export function typeCheckDeployFiles(root: string, files: readonly string[]): vo
     const deps = passed.get(keys.get(f)!);
     return deps === undefined || !importsUnchanged(root, deps);
   });
-  if (changed.length === 0) return;
+  return { changed, keys, passed };
+}
+
+/** Check `changed`; the entries of the files that passed (they and every repository file they import). */
+function checkChanged(root: string, changed: readonly string[], keys: ReadonlyMap<string, string>): { errors: ConfigError[]; entries: PassedEntry[]; files: string[] } {
   const { errors, imports } = check(root, changed);
   const failed = new Set(errors.map((e) => e.at.file));
-  const clean = (f: string): boolean => !failed.has(f) && imports.get(f)!.every((d) => !failed.has(d.split('\0')[0]!));
-  for (const f of changed) if (clean(f)) passed.set(keys.get(f)!, imports.get(f)!);
+  const files = changed.filter((f) => !failed.has(f) && imports.get(f)!.every((d) => !failed.has(d.split('\0')[0]!)));
+  return { errors, entries: files.map((f) => [keys.get(f)!, imports.get(f)!] as const), files };
+}
+
+/** Type-check the run's deploy.ts files (repository-relative); throws ConfigErrors listing every type error. */
+export function typeCheckDeployFiles(root: string, files: readonly string[]): void {
+  if (files.length === 0) return;
+  const { changed, keys, passed } = pending(root, files);
+  if (changed.length === 0) return;
+  const { errors, entries } = checkChanged(root, changed, keys);
+  for (const [key, imports] of entries) passed.set(key, imports);
   writePassed(passed);
   if (errors.length > 0) throw new ConfigErrors(errors);
+}
+
+/**
+ * The warm-up's type-check (engine/warm-up.ts): check `files` and return the files that pass, all of them
+ * (cached or checked now), with the cache entries to record. Nothing is written and nothing thrown: the run's
+ * own check reports what failed.
+ */
+export function passingFiles(root: string, files: readonly string[]): { files: string[]; entries: PassedEntry[] } {
+  if (files.length === 0) return { files: [], entries: [] };
+  const { changed, keys } = pending(root, files);
+  if (changed.length === 0) return { files: [...files], entries: [] };
+  const checked = checkChanged(root, changed, keys);
+  const known = new Set(changed);
+  return { files: [...files.filter((f) => !known.has(f)), ...checked.files], entries: checked.entries };
+}
+
+/** Add entries that passed elsewhere (the warm-up's workers) to the cache. */
+export function recordPassed(entries: readonly PassedEntry[]): void {
+  if (entries.length === 0) return;
+  const passed = readPassed();
+  for (const [key, imports] of entries) passed.set(key, imports);
+  writePassed(passed);
 }
