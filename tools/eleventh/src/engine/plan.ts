@@ -131,7 +131,7 @@ async function gatherInputs(opts: PlanOptions, warmed?: Promise<void>): Promise<
   // A warm-up (warm-up.ts) fills the caches the next two steps read.
   if (warmed) await timed('warm-up (wait)', () => warmed);
   // Type-checked before any of them runs (only the changed ones: load/typecheck.ts caches what passed).
-  timed('typecheck', () => typeCheckDeployFiles(root, pinResult.services.map((s) => `${s.root}/deploy.ts`)));
+  timed('typecheck', () => typeCheckDeployFiles(root, pinResult.services.map((s) => `${s.root}/deploy.ts`), pinResult.cleanBlob));
   const headers = timed('headers', () => readServiceHeaders(root, pinResult.services, pinResult.cleanBlob));
   const overrideErrors = checkOverrides(config, new Map(headers.map((h) => [h.name, h.namespace])));
   if (overrideErrors.length > 0) throw new ConfigErrors(overrideErrors);

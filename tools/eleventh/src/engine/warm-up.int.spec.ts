@@ -2,11 +2,12 @@
  * The warm-up (warm-up.ts) only fills caches: it must record what passes, never run a deploy.ts that fails
  * its type-check, survive a deploy.ts that hangs (the pool stays usable), and start only on a cold cache.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cachedHeaderCount, recordHeaders } from '../load/services';
+import { blobId, cachedHeaderCount, recordHeaders } from '../load/services';
+import { typeCheckDeployFiles } from '../load/typecheck';
 import { createFixtureRepo, writeFiles, type FixtureRepo } from '../testing/fixture';
 import { startWarmUp } from './warm-up';
 
@@ -50,9 +51,14 @@ describe('the warm-up', () => {
     }
     expect(existsSync(marker())).toBe(false);
     expect(cachedHeaderCount()).toBe(2);
-    // A second cold start over the same type-check cache checks nothing again: both files are recorded as passed.
-    const again = startWarmUp(repo.root);
-    expect(again).toBeUndefined(); // the header cache is warm now
+    expect(startWarmUp(repo.root)).toBeUndefined(); // the header cache is warm now
+    // The run's own type-check, keyed by the blob ids pins know, finds both files passed: it checks nothing and
+    // leaves the cache as the warm-up wrote it.
+    const types = join(cache!, 'deploy-types.json');
+    const before = readFileSync(types, 'utf8');
+    expect(Object.keys(JSON.parse(before) as object)).toHaveLength(2);
+    typeCheckDeployFiles(repo.root, GOOD, (p) => blobId(readFileSync(join(repo.root, p))));
+    expect(readFileSync(types, 'utf8')).toBe(before);
   }, 60_000);
 
   it('outlives a deploy.ts that hangs: the pool replaces the worker and stays usable', async () => {

@@ -17,8 +17,13 @@ import type * as TS from 'typescript';
 import { ConfigError, ConfigErrors } from '../errors';
 import { folderIdentity } from '../engine/identity';
 import { kitEntry } from './kit';
+import { blobId } from './services';
 
-const CACHE_VERSION = '2';
+/** The git blob id of a committed, unmodified file (pins' ls-tree), when known. */
+export type CleanBlob = (path: string) => string | undefined;
+
+// 3: a file's key names its git blob id (the same content identity, known without reading a committed file).
+const CACHE_VERSION = '3';
 
 /** A passed file's key → the repository files it imports, each `path\0sha256`. */
 type Passed = Map<string, readonly string[]>;
@@ -128,12 +133,13 @@ function check(root: string, files: readonly string[]): { errors: ConfigError[];
 export type PassedEntry = readonly [key: string, imports: readonly string[]];
 
 /** The files among `files` not known to pass, their keys, and the cache as read. */
-function pending(root: string, files: readonly string[]): { changed: string[]; keys: Map<string, string>; passed: Passed } {
+function pending(root: string, files: readonly string[], cleanBlob: CleanBlob = () => undefined): { changed: string[]; keys: Map<string, string>; passed: Passed } {
   // Each file must be a regular file inside the repository before the compiler (or the hash) reads it.
   for (const file of files) checkHandWritten(root, file);
   const tsVersion = (require('typescript/package.json') as { version: string }).version;
   const context = createHash('sha256').update(CACHE_VERSION).update('\0').update(tsVersion).update('\0').update(folderIdentity(dirname(kitEntry(root)))).digest('hex');
-  const keyOf = (file: string): string => createHash('sha256').update(context).update('\0').update(file).update('\0').update(readFileSync(join(root, file))).digest('hex');
+  const blob = (file: string): string => cleanBlob(file) ?? blobId(readFileSync(join(root, file)));
+  const keyOf = (file: string): string => createHash('sha256').update(context).update('\0').update(file).update('\0').update(blob(file)).digest('hex');
   const passed = readPassed();
   const keys = new Map(files.map((f) => [f, keyOf(f)] as const));
   const changed = files.filter((f) => {
@@ -152,9 +158,9 @@ function checkChanged(root: string, changed: readonly string[], keys: ReadonlyMa
 }
 
 /** Type-check the run's deploy.ts files (repository-relative); throws ConfigErrors listing every type error. */
-export function typeCheckDeployFiles(root: string, files: readonly string[]): void {
+export function typeCheckDeployFiles(root: string, files: readonly string[], cleanBlob?: CleanBlob): void {
   if (files.length === 0) return;
-  const { changed, keys, passed } = pending(root, files);
+  const { changed, keys, passed } = pending(root, files, cleanBlob);
   if (changed.length === 0) return;
   const { errors, entries } = checkChanged(root, changed, keys);
   for (const [key, imports] of entries) passed.set(key, imports);

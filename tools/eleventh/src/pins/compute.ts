@@ -97,8 +97,12 @@ export async function computePins(options: PinOptions): Promise<PinResult> {
   const graphPromise = options.graph ?? loadGraphInputs(options.root);
   // git status runs while Nx builds the graph in its own process.
   const dirty = timed('pins: git status', () => uncommittedPaths(options.root));
+  let offPrevious: ReadonlySet<string>;
   try {
     timed('pins: links', () => checkWorkspaceLinks(options.root, dirty));
+    // Which previous pins are off the first-parent line: asked now, while Nx works, for all of them (those
+    // whose inputs are unchanged are known only with the graph).
+    offPrevious = timed('pins: first-parent line', () => offFirstParentLine(options.root, head, new Set([...options.previous.values()].map((p) => p.commit))));
   } catch (e) {
     graphPromise.catch(() => undefined); // the CLI stops the worker (stopGraphWorkers); its end is not news
     throw e;
@@ -110,7 +114,7 @@ export async function computePins(options: PinOptions): Promise<PinResult> {
   const identities = timed('pins: identities', () => new Map(graph.services.map((s) => [s.name, inputsIdentity(s, blobs, bases?.bases.get(s.template))])));
   const same = (s: ServiceInputs): boolean => options.previous.get(s.name)?.inputs === identities.get(s.name);
   const kept = new Set(graph.services.filter(same).map((s) => options.previous.get(s.name)!.commit));
-  const offLine = timed('pins: first-parent line', () => offFirstParentLine(options.root, head, kept));
+  const offLine = new Set([...kept].filter((commit) => offPrevious.has(commit)));
   const pending = graph.services.filter((s) => !same(s) || offLine.has(options.previous.get(s.name)!.commit));
   // A walk answers from history: a shallow clone would pin every changed service to its one commit.
   if (pending.length > 0) assertFullHistory(options.root, 'pins');
