@@ -5,7 +5,7 @@ import { timed } from '../timing';
 import { tracked } from '../progress';
 
 /** Kept service folders (unchanged manifests) are skipped whole: not read, not compared, not pruned. */
-export function writePlanFor(root: string, plan: Plan): WritePlan {
+export function writePlanFor(root: string, plan: Pick<Plan, 'files' | 'scopeDirs' | 'kept'>): WritePlan {
   return timed('write: plan', () => planWrites(root, plan.files, { dirs: plan.scopeDirs, skipDir: (dir) => plan.kept.has(dir) }));
 }
 

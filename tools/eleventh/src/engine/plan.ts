@@ -71,6 +71,8 @@ export interface Plan {
   readonly policyFindings: readonly Finding[];
   /** With `imageLookup`: what the registries said about each image asked for (found or not). */
   readonly images?: readonly ImageAnswer[];
+  /** The configuration the run read (hand-written files: a run writes none of them). */
+  readonly config: ConfigSet;
 }
 
 /** Environments in dependency order: those following main first, then each promoted one after its source. */
@@ -246,7 +248,7 @@ export async function planRun(opts: PlanOptions): Promise<Plan> {
     files.set(recipePath(job.outcome.environment), serializeRecipe(job.outcome.recipe));
     outcomes.push(job.outcome);
   }
-  return { files, scopeDirs: outcomes.map((o) => `environments/${o.environment}`), kept, outcomes, pins: run.pins, policyFindings: sortFindings(policyFindings), ...(run.images ? { images: run.images } : {}) };
+  return { files, scopeDirs: outcomes.map((o) => `environments/${o.environment}`), kept, outcomes, pins: run.pins, policyFindings: sortFindings(policyFindings), ...(run.images ? { images: run.images } : {}), config: run.config };
 }
 
 interface Job {

@@ -46,7 +46,7 @@ export async function renderRelease(root: string, recipe: Recipe, mirrored?: Rec
 export async function writeRelease(root: string, plan: ReleasePlan): Promise<string[]> {
   const all = [plan, ...(plan.mirrors ?? [])];
   const files: FileMap = new Map(all.flatMap((p) => [...p.files]));
-  const wp = writePlanFor(root, { files, scopeDirs: all.map((p) => `environments/${p.environment}`), kept: new Set(), outcomes: [], pins: new Map(), policyFindings: [] });
+  const wp = writePlanFor(root, { files, scopeDirs: all.map((p) => `environments/${p.environment}`), kept: new Set() });
   const changes = changedPaths(wp);
   await apply(root, wp);
   return changes;
