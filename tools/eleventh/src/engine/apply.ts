@@ -3,10 +3,28 @@ import { planWrites, applyPlan, describePlan, type WritePlan } from '../write';
 import type { Plan } from './plan';
 import { timed } from '../timing';
 import { tracked } from '../progress';
+import { listBlobs } from '../pins/identity';
+import type { WorkTreeState } from './worktree';
+
+/** From this many desired files on, one `git ls-tree` costs less than reading the unchanged ones. */
+const BLOBS_FROM = 200;
+
+/**
+ * The blob ids of the scope's committed files that the run's `git status` saw unmodified: a desired file
+ * with the same blob id is not read to be compared (a full render at 5,000 services compares 80,000 files).
+ */
+function cleanBlobs(root: string, dirs: readonly string[], state: WorkTreeState): (rel: string) => string | undefined {
+  const blobs = listBlobs(root, state.head, dirs);
+  const dirty = new Set(state.dirty);
+  return (rel) => (dirty.has(rel) ? undefined : blobs.get(rel));
+}
 
 /** Kept service folders (unchanged manifests) are skipped whole: not read, not compared, not pruned. */
-export function writePlanFor(root: string, plan: Pick<Plan, 'files' | 'scopeDirs' | 'kept'>): WritePlan {
-  return timed('write: plan', () => planWrites(root, plan.files, { dirs: plan.scopeDirs, skipDir: (dir) => plan.kept.has(dir) }));
+export function writePlanFor(root: string, plan: Pick<Plan, 'files' | 'scopeDirs' | 'kept'> & { readonly workTree?: WorkTreeState }): WritePlan {
+  return timed('write: plan', () => {
+    const cleanBlob = plan.workTree && plan.files.size >= BLOBS_FROM ? cleanBlobs(root, plan.scopeDirs, plan.workTree) : undefined;
+    return planWrites(root, plan.files, { dirs: plan.scopeDirs, skipDir: (dir) => plan.kept.has(dir), ...(cleanBlob ? { cleanBlob } : {}) });
+  });
 }
 
 export function changedPaths(wp: WritePlan): string[] {

@@ -31,6 +31,7 @@ import type { ImageAnswer, ImageLookup } from '../images/lookup';
 import { followerDigests } from './follower-digests';
 import { inScope, policyScope } from './policy-scope';
 import { startWarmUp } from './warm-up';
+import type { WorkTreeState } from './worktree';
 
 export interface PlanOptions {
   readonly root: string;
@@ -73,6 +74,8 @@ export interface Plan {
   readonly images?: readonly ImageAnswer[];
   /** The configuration the run read (hand-written files: a run writes none of them). */
   readonly config: ConfigSet;
+  /** HEAD and the uncommitted paths as the run's `git status` saw them (the writer skips reading clean files). */
+  readonly workTree: WorkTreeState;
 }
 
 /** Environments in dependency order: those following main first, then each promoted one after its source. */
@@ -149,7 +152,8 @@ async function gatherInputs(opts: PlanOptions, warmed?: Promise<void>): Promise<
 class EnvRenderer {
   private readonly kit: Kit;
   private readonly base: { kit: Kit; kitId: string; engineId: string };
-  private readonly head: string;
+  /** HEAD's SHA as the run renders it. */
+  readonly head: string;
   private readonly full: boolean;
 
   constructor(private readonly root: string, private readonly run: RunInputs, mode: PlanOptions['mode'], private readonly pool?: RenderPool) {
@@ -227,11 +231,13 @@ export async function planRun(opts: PlanOptions): Promise<Plan> {
   let pool = warm?.pool;
   let jobs: Array<Job | undefined>;
   let run: RunInputs;
+  let renderedHead: string;
   try {
     run = await gatherInputs(opts, warm?.done);
     const full = opts.mode === 'render';
     pool ??= RenderPool.forRun(run.envs.reduce((n, env) => n + estimateRenders(run.config, env, run.previous.get(env), run.services, full), 0));
     const renderer = new EnvRenderer(opts.root, run, opts.mode, pool);
+    renderedHead = renderer.head;
     jobs = await Promise.all(run.envs.map((env) => renderer.render(env)));
   } finally {
     await pool?.close();
@@ -248,7 +254,7 @@ export async function planRun(opts: PlanOptions): Promise<Plan> {
     files.set(recipePath(job.outcome.environment), serializeRecipe(job.outcome.recipe));
     outcomes.push(job.outcome);
   }
-  return { files, scopeDirs: outcomes.map((o) => `environments/${o.environment}`), kept, outcomes, pins: run.pins, policyFindings: sortFindings(policyFindings), ...(run.images ? { images: run.images } : {}), config: run.config };
+  return { files, scopeDirs: outcomes.map((o) => `environments/${o.environment}`), kept, outcomes, pins: run.pins, policyFindings: sortFindings(policyFindings), ...(run.images ? { images: run.images } : {}), config: run.config, workTree: { head: renderedHead, dirty: run.dirty } };
 }
 
 interface Job {
