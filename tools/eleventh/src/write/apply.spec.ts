@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GENERATED_HEADER } from '../model';
+import { pathList } from '../testing/path-list';
 import { applyPlan, planWrites, WriteFailedError } from './index';
 
 const gen = (body: string) => `${GENERATED_HEADER}\n${body}\n`;
@@ -22,15 +23,7 @@ function read(rel: string): string {
 }
 
 /** Every path under root (folders end with `/`), sorted. */
-function tree(dir = root, prefix = ''): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(`${rel}/`, ...tree(join(dir, e.name), rel));
-    else out.push(rel);
-  }
-  return out.sort();
-}
+const tree = (): string[] => pathList(root);
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'eleventh-apply-'));

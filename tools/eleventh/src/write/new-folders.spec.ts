@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GENERATED_HEADER } from '../model';
+import { pathList } from '../testing/path-list';
 import { applyPlan, planWrites } from './index';
 
 const gen = (body: string) => `${GENERATED_HEADER}\n${body}\n`;
@@ -19,15 +20,7 @@ function put(rel: string, content: string): void {
 }
 
 /** Every path under root (folders end with `/`), sorted. */
-function tree(dir = root, prefix = ''): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(`${rel}/`, ...tree(join(dir, e.name), rel));
-    else out.push(rel);
-  }
-  return out.sort();
-}
+const tree = (): string[] => pathList(root);
 
 const SCOPE = { dirs: ['environments/staging', 'environments/prod'] };
 /** prod does not exist at all; staging/payments exists and gets a new service folder, and one file updated. */
