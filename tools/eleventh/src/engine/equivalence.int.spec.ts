@@ -3,7 +3,7 @@
  * 48 services in 4 namespaces, staging → preprod → prod, 150 commits of real history, fixed dates, so the
  * same commits every time) is reciped from scratch, in-process and through worker threads, and its whole
  * environments/ tree is compared with the digest the engine wrote before issue 12 (commit 5442cc1, the
- * same repository). A later `recipe` after a one-service change (kept services, policies re-checked only
+ * same repository), recipes' `manifest:` identities masked. A later `recipe` after a one-service change (kept services, policies re-checked only
  * where their verdict can move) must leave exactly what a full `render` and `verify` accept.
  *
  * BEFORE and HEAD change when the output is meant to change (the kit, the renderer or the synthesiser), and
@@ -19,13 +19,14 @@ import { git } from '../git/run';
 import { runEleventh } from '../testing/example-repo';
 import { treeDigest } from '../testing/tree-digest';
 
-const BEFORE = { digest: 'sha256:0e5865576c42db2f15c39912e67dcb75bd1ad4185ae7e135f719959f3fb718c9', files: 945 };
 /**
- * The same tree with every recipe's `manifest:` identity masked (testing/tree-digest.ts): an identity hashes
- * the renderer's code, so a change to render/ or yaml/ that writes the same manifests moves only those lines.
- * Recorded from the tree whose full digest is BEFORE; the full digest holds until the renderer's code changes.
+ * The tree with every recipe's `manifest:` identity masked (testing/tree-digest.ts): an identity hashes the
+ * renderer's code, so a change to render/ or yaml/ that writes the same manifests moves only those lines.
+ * Recorded from the tree the engine of 5442cc1 wrote (full digest sha256:0e5865576c42db2f15c39912e67dcb75bd1ad4185ae7e135f719959f3fb718c9,
+ * which this spec checked up to 530399f; the renderer's code has changed since, for speed: render/plain.ts and
+ * the service digest hashed in one update).
  */
-const BEFORE_MASKED = { digest: 'sha256:16525d001ad612b72150a8248e8b81ea0efc2af52a34e266ad8d816475ecfc4c', files: 945 };
+const BEFORE = { digest: 'sha256:16525d001ad612b72150a8248e8b81ea0efc2af52a34e266ad8d816475ecfc4c', files: 945 };
 const HEAD = 'ea5b0bcad4a706c77377abd7e560ace5ab6eae94';
 
 let dir: string;
@@ -59,8 +60,7 @@ describe('the same bytes as before issue 12', () => {
     const res = run(['recipe'], { ...env, ELEVENTH_TIMING: '1' });
     if (env.ELEVENTH_WARM_UP_MIN) expect(res.stderr).toMatch(/timing warm-up \(wait\)/);
     expect(res.status, res.stderr).toBe(0);
-    expect(treeDigest(join(dir, 'environments'), { masked: true })).toEqual(BEFORE_MASKED);
-    expect(treeDigest(join(dir, 'environments'))).toEqual(BEFORE);
+    expect(treeDigest(join(dir, 'environments'), { masked: true })).toEqual(BEFORE);
   }, 120_000);
 
   it('recipe after a one-service change leaves what a full render and verify accept', () => {

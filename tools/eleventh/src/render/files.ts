@@ -48,8 +48,10 @@ export function addFolder(files: FileMap, dir: string, objects: readonly KubeObj
 
 /** `sha256:<hex>` over files in path order, each as "path\0content\0". */
 export function digestFiles(files: ReadonlyMap<string, string>, prefix: string): string {
-  const h = createHash('sha256');
   const paths = [...files.keys()].filter((p) => p.startsWith(prefix)).sort();
-  for (const p of paths) h.update(p).update('\0').update(files.get(p)!).update('\0');
-  return `sha256:${h.digest('hex')}`;
+  // One update of the joined text: the same bytes as one update per part (each part is whole UTF-16, and the
+  // NULs keep neighbours apart), without a call into the hash per part.
+  let text = '';
+  for (const p of paths) text += `${p}\0${files.get(p)!}\0`;
+  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
 }

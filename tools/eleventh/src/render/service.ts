@@ -7,6 +7,7 @@ import type { Provenance } from '../model';
 import { checkSecretsRenderable, secretsOrigin } from './secrets';
 import { contained } from '../load/contain';
 import { addFolder, digestFiles, type FileMap } from './files';
+import { plainJson } from './plain';
 
 export interface ServiceRenderInput {
   readonly environment: string;
@@ -56,7 +57,7 @@ export function renderService(kit: Kit, input: ServiceRenderInput): RenderedServ
     throw err;
   }
   // One plain-JSON copy per object serves the checks, the policies and the YAML.
-  const jsons = objects.map((o) => JSON.parse(JSON.stringify(o)) as unknown);
+  const jsons = objects.map(plainJson);
   const findings: string[] = [];
   objects.forEach((o, i) => {
     for (const f of kit.checkObject(o, jsons[i])) findings.push(`${input.deployFile}: ${input.environment}: ${f}`);
