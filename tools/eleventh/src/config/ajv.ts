@@ -10,25 +10,25 @@
 import Ajv from 'ajv';
 import { branchProblem, gitUrlProblem, groupProblem, registryProblem, tagPatternProblem } from './names';
 import { mountPathProblem, sealedValueProblem, secretPropertyProblem, secretVersionProblem, storePathProblem, storeServerProblem, vaultPathProblem, vaultRoleProblem } from './names';
-import { installedKit } from '../load/kit';
+import { installedRules } from '../load/kit';
 import { IMAGE_REF_EXPECTED, imageRefProblem } from '../images/registry/reference';
 
 /** Format name → why a value is refused (undefined: accepted) and what would be accepted. */
 export const FORMATS: Readonly<Record<string, { readonly problem: (value: string) => string | undefined; readonly expected: () => string }>> = {
-  registry: { problem: registryProblem, expected: () => installedKit().REGISTRY_EXPECTED },
-  'git-url': { problem: gitUrlProblem, expected: () => installedKit().GIT_URL_EXPECTED },
-  'git-branch': { problem: branchProblem, expected: () => installedKit().BRANCH_EXPECTED },
-  'tag-pattern': { problem: tagPatternProblem, expected: () => installedKit().TAG_PATTERN_EXPECTED },
-  group: { problem: groupProblem, expected: () => installedKit().GROUP_EXPECTED },
+  registry: { problem: registryProblem, expected: () => installedRules().REGISTRY_EXPECTED },
+  'git-url': { problem: gitUrlProblem, expected: () => installedRules().GIT_URL_EXPECTED },
+  'git-branch': { problem: branchProblem, expected: () => installedRules().BRANCH_EXPECTED },
+  'tag-pattern': { problem: tagPatternProblem, expected: () => installedRules().TAG_PATTERN_EXPECTED },
+  group: { problem: groupProblem, expected: () => installedRules().GROUP_EXPECTED },
   'image-ref': { problem: imageRefProblem, expected: () => IMAGE_REF_EXPECTED },
-  'secret-path': { problem: storePathProblem, expected: () => installedKit().STORE_PATH_EXPECTED },
-  'secret-property': { problem: secretPropertyProblem, expected: () => installedKit().SECRET_PROPERTY_EXPECTED },
-  'secret-version': { problem: secretVersionProblem, expected: () => installedKit().SECRET_VERSION_EXPECTED },
-  sealed: { problem: sealedValueProblem, expected: () => installedKit().SEALED_EXPECTED },
-  'mount-path': { problem: mountPathProblem, expected: () => installedKit().MOUNT_PATH_EXPECTED },
-  'secret-store-server': { problem: storeServerProblem, expected: () => installedKit().STORE_SERVER_EXPECTED },
-  'vault-role': { problem: vaultRoleProblem, expected: () => installedKit().VAULT_ROLE_EXPECTED },
-  'vault-path': { problem: vaultPathProblem, expected: () => installedKit().VAULT_PATH_EXPECTED },
+  'secret-path': { problem: storePathProblem, expected: () => installedRules().STORE_PATH_EXPECTED },
+  'secret-property': { problem: secretPropertyProblem, expected: () => installedRules().SECRET_PROPERTY_EXPECTED },
+  'secret-version': { problem: secretVersionProblem, expected: () => installedRules().SECRET_VERSION_EXPECTED },
+  sealed: { problem: sealedValueProblem, expected: () => installedRules().SEALED_EXPECTED },
+  'mount-path': { problem: mountPathProblem, expected: () => installedRules().MOUNT_PATH_EXPECTED },
+  'secret-store-server': { problem: storeServerProblem, expected: () => installedRules().STORE_SERVER_EXPECTED },
+  'vault-role': { problem: vaultRoleProblem, expected: () => installedRules().VAULT_ROLE_EXPECTED },
+  'vault-path': { problem: vaultPathProblem, expected: () => installedRules().VAULT_PATH_EXPECTED },
 };
 
 /** The message hints: other validators ignore them. */

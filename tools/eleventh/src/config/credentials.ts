@@ -6,7 +6,7 @@
  */
 import { ConfigError } from '../errors';
 import type { YamlDoc } from '../yaml/read';
-import { installedKit } from '../load/kit';
+import { installedRules } from '../load/kit';
 import { isCredentialLiteral, looksLikeCredential } from './names';
 import { isPlainObject } from './schema-validate';
 
@@ -27,7 +27,7 @@ export function credentialLiterals(doc: YamlDoc, base: readonly string[], label 
   let config: unknown = doc.value;
   for (const k of base) config = isPlainObject(config) ? config[k] : undefined;
   if (!isPlainObject(config)) return [];
-  const hint = installedKit().SECRETS_HINT;
+  const hint = installedRules().SECRETS_HINT;
   const errors: ConfigError[] = [];
   const inside = base.length > 0 ? `${base.join('.')}.` : '';
   if (isPlainObject(config.env)) {

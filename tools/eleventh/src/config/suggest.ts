@@ -5,13 +5,13 @@
  * functions, loaded on first use; the types come from the same source.
  */
 import type * as Platform from '@eleventh/platform';
-import { installedKit } from '../load/kit';
+import { installedRules } from '../load/kit';
 
 /** Edit distance: insertions, deletions, substitutions and adjacent swaps count one edit each. */
-export const levenshtein: typeof Platform.editDistance = (a, b) => installedKit().editDistance(a, b);
+export const levenshtein: typeof Platform.editDistance = (a, b) => installedRules().editDistance(a, b);
 
 /** The closest candidate, if it is close enough to be a typo (at most a third of the word, minimum 2). */
-export const nearest: typeof Platform.nearest = (word, candidates) => installedKit().nearest(word, candidates);
+export const nearest: typeof Platform.nearest = (word, candidates) => installedRules().nearest(word, candidates);
 
 /** ` (did you mean 'x'?)` or ''. */
-export const didYouMean: typeof Platform.didYouMean = (word, candidates) => installedKit().didYouMean(word, candidates);
+export const didYouMean: typeof Platform.didYouMean = (word, candidates) => installedRules().didYouMean(word, candidates);
