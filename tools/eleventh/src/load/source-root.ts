@@ -23,6 +23,18 @@ function rootOf(filename: string | undefined): string | undefined {
   return undefined;
 }
 
+/** Each root's own kit entry, or '' (looked up once per root: every deploy.ts of a run asks for it). */
+const localKits = new Map<string, string>();
+function localKitOf(root: string): string {
+  let local = localKits.get(root);
+  if (local === undefined) {
+    local = join(root, 'platform', 'src', 'index.ts');
+    if (!existsSync(local)) local = '';
+    localKits.set(root, local);
+  }
+  return local;
+}
+
 function patchResolver(): void {
   if (patched) return;
   patched = true;
@@ -31,8 +43,8 @@ function patchResolver(): void {
   mod._resolveFilename = function resolve(request, parent, isMain, options) {
     const root = rootOf(parent?.filename);
     if (root && request === KIT_PACKAGE) {
-      const local = join(root, 'platform', 'src', 'index.ts');
-      if (existsSync(local)) return local;
+      const local = localKitOf(root);
+      if (local) return local;
     }
     try {
       return original.call(this, request, parent, isMain, options);
@@ -75,14 +87,20 @@ export function onceFromRoot<T>(root: string, key: string, make: () => T): T {
 /** Forget a root (a removed worktree) and drop its modules from the require cache. */
 export function unregisterSourceRoot(root: string): void {
   roots.delete(root);
+  localKits.delete(root);
+  rootRequires.delete(root);
   derived.delete(root);
   for (const key of Object.keys(require.cache)) if (key.startsWith(root + sep)) delete require.cache[key];
 }
 
 /** `require` a file inside a registered source root. */
+const rootRequires = new Map<string, NodeJS.Require>();
+
 export function requireFromRoot<T>(root: string, file: string): T {
   registerSourceRoot(root);
-  return Module.createRequire(join(root, 'package.json'))(file) as T;
+  let req = rootRequires.get(root);
+  if (!req) rootRequires.set(root, (req = Module.createRequire(join(root, 'package.json'))));
+  return req(file) as T;
 }
 
 /** `require` a package as the engine itself resolves it (the TypeScript hook installed first). */
