@@ -62,10 +62,12 @@ describe('plainJson: what the JSON round trip gives', () => {
   it('another toJSON, boxed primitives and a __proto__ key take the real round trip', () => {
     const when = new Date(Date.UTC(2026, 0, 2));
     const proto = JSON.parse('{"__proto__": {"x": 1}, "y": 2}') as unknown;
-    const value = { when, boxed: [new String('s'), new Number(2), new Boolean(false)], custom: { toJSON: () => ({ z: 1 }) }, proto };
+    const list = Object.assign([1, 2], { toJSON: () => 'a list' });
+    const value = { when, boxed: [new String('s'), new Number(2), new Boolean(false)], custom: { toJSON: () => ({ z: 1 }) }, proto, list };
     const copy = plainJson(value);
     expect(copy).toStrictEqual(roundTrip(value));
     expect((copy as { when: string }).when).toBe('2026-01-02T00:00:00.000Z');
+    expect((copy as { list: string }).list).toBe('a list');
     expect(Object.getPrototypeOf((copy as { proto: object }).proto)).toBe(Object.prototype);
   });
 

@@ -46,6 +46,9 @@ function copy(value: unknown, depth: number): unknown {
   if (value === null) return null;
   if (depth > MAX_DEPTH) throw new NeedsRoundTrip();
   const obj = value as Record<string, unknown>;
+  // Before the array case: JSON asks every object, arrays too, for a toJSON.
+  const toJson = obj.toJSON;
+  if (typeof toJson === 'function' && !isModelToJson(toJson as (...args: unknown[]) => unknown)) throw new NeedsRoundTrip();
   if (Array.isArray(obj)) {
     const out: unknown[] = new Array(obj.length);
     for (let i = 0; i < obj.length; i++) {
@@ -54,8 +57,6 @@ function copy(value: unknown, depth: number): unknown {
     }
     return out;
   }
-  const toJson = obj.toJSON;
-  if (typeof toJson === 'function' && !isModelToJson(toJson as (...args: unknown[]) => unknown)) throw new NeedsRoundTrip();
   if (obj instanceof Number || obj instanceof String || obj instanceof Boolean || obj instanceof BigInt) throw new NeedsRoundTrip();
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(obj)) {
