@@ -93,9 +93,10 @@ export function unregisterSourceRoot(root: string): void {
   for (const key of Object.keys(require.cache)) if (key.startsWith(root + sep)) delete require.cache[key];
 }
 
-/** `require` a file inside a registered source root. */
+/** One `require` per root, made once: creating it for each of 5,000 deploy.ts files showed in the profile. */
 const rootRequires = new Map<string, NodeJS.Require>();
 
+/** `require` a file inside a registered source root. */
 export function requireFromRoot<T>(root: string, file: string): T {
   registerSourceRoot(root);
   let req = rootRequires.get(root);
