@@ -7,7 +7,7 @@
  * `vault-role`, `vault-path`, and `image-ref` (images/registry/reference.ts). The engine
  * validates with it (schema-validate.ts); the testing entry hands the same instance to other packages' specs.
  */
-import Ajv from 'ajv';
+import Ajv, { Name } from 'ajv';
 import { branchProblem, gitUrlProblem, groupProblem, registryProblem, tagPatternProblem } from './names';
 import { mountPathProblem, sealedValueProblem, secretPropertyProblem, secretVersionProblem, storePathProblem, storeServerProblem, vaultPathProblem, vaultRoleProblem } from './names';
 import { installedRules } from '../load/kit';
@@ -34,11 +34,24 @@ export const FORMATS: Readonly<Record<string, { readonly problem: (value: string
 /** The message hints: other validators ignore them. */
 export const HINT_KEYWORDS = ['x-must', 'x-expected', 'x-invalid'] as const;
 
-/** A strict ajv holding `schemas` under their `$id` (each compiled on first use). `verbose` keeps the failing schema on every error. */
-export function configAjv(schemas: Iterable<object>, options: { verbose?: boolean } = {}): Ajv {
-  const ajv = new Ajv({ strict: true, allowUnionTypes: true, allErrors: true, verbose: options.verbose ?? false });
+/** The formats as ajv takes them: a string is valid when its rule finds no problem. */
+export const FORMAT_DEFINITIONS: Readonly<Record<string, { type: 'string'; validate: (value: string) => boolean }>> = Object.fromEntries(
+  Object.entries(FORMATS).map(([name, rule]) => [name, { type: 'string', validate: (value: string) => rule.problem(value) === undefined }]),
+);
+
+/** The name standalone code (schema-quick.ts) reads the formats under. */
+export const STANDALONE_FORMATS = 'eleventhFormats';
+
+/**
+ * A strict ajv holding `schemas` under their `$id` (each compiled on first use). `verbose` keeps the failing
+ * schema on every error. `standalone`: one error is enough, and the code can be saved (schema-quick.ts).
+ */
+export function configAjv(schemas: Iterable<object>, options: { verbose?: boolean; standalone?: boolean } = {}): Ajv {
+  const ajv = options.standalone
+    ? new Ajv({ strict: true, allowUnionTypes: true, allErrors: false, code: { source: true, formats: new Name(STANDALONE_FORMATS) } })
+    : new Ajv({ strict: true, allowUnionTypes: true, allErrors: true, verbose: options.verbose ?? false });
   ajv.addVocabulary([...HINT_KEYWORDS]);
-  for (const [name, rule] of Object.entries(FORMATS)) ajv.addFormat(name, { type: 'string', validate: (value: string) => rule.problem(value) === undefined });
+  for (const [name, definition] of Object.entries(FORMAT_DEFINITIONS)) ajv.addFormat(name, definition);
   for (const schema of schemas) ajv.addSchema(schema);
   return ajv;
 }
