@@ -14,6 +14,8 @@ const CACHE_VERSION = '3';
 let installed = false;
 let swc;
 let cacheDir;
+/** The cache file of the last compileCached call (the code cache is kept beside it). */
+let lastCacheFile;
 
 function cacheDirectory() {
   if (cacheDir !== undefined) return cacheDir;
@@ -48,6 +50,7 @@ function compileCached(source, filename) {
   // temporary worktree of an older commit reuses the compiled output.
   const key = crypto.createHash('sha1').update(CACHE_VERSION).update('\0').update(path.basename(filename)).update('\0').update(source).digest('hex');
   const file = dir && path.join(dir, `${key}.js`);
+  lastCacheFile = file || undefined;
   if (file) {
     try {
       return fs.readFileSync(file, 'utf8');
@@ -56,16 +59,63 @@ function compileCached(source, filename) {
     }
   }
   const code = transpile(source, filename);
-  if (file) {
-    const tmp = `${file}.${process.pid}.tmp`;
+  if (file) writeAtomically(file, code);
+  return code;
+}
+
+/**
+ * Files that need their source map: a service's code (a deploy.ts and what it imports), whose stack lines the
+ * messages quote. Any other .ts (the engine, a kit) runs from V8's code cache instead: compiling and parsing
+ * the inline maps of ~450 modules was a third of a small command's CPU. A path with `/services/` anywhere
+ * keeps its map, so the rule errs on the side of messages. ELEVENTH_NO_CODE_CACHE=1: every file as before
+ * (mapped stack traces of the engine itself, for debugging).
+ */
+function needsSourceMap(filename) {
+  return filename.includes(`${path.sep}services${path.sep}`) || path.basename(filename) === 'deploy.ts' || Boolean(process.env.ELEVENTH_NO_CODE_CACHE);
+}
+
+/** `require` for a module, as Node's loader makes it. */
+function requireFor(module) {
+  const Module = module.constructor;
+  const req = (id) => module.require(id);
+  req.resolve = (request, options) => Module._resolveFilename(request, module, false, options);
+  req.resolve.paths = (request) => Module._resolveLookupPaths(request, module);
+  req.main = process.mainModule;
+  req.extensions = Module._extensions;
+  req.cache = Module._cache;
+  return req;
+}
+
+/** Run transpiled `code` as `module`, from V8's code cache beside the transpiled file when there is one. */
+function runCached(module, filename, code, file) {
+  const vm = require('node:vm');
+  const cacheFile = `${file}.${process.versions.v8}.v8`;
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    /* not cached yet */
+  }
+  const script = new vm.Script(module.constructor.wrap(code), { filename, cachedData });
+  const fn = script.runInThisContext({ displayErrors: true });
+  fn.call(module.exports, module.exports, requireFor(module), module, filename, path.dirname(filename));
+  // Made after the module ran, so the functions its loading compiled are in it too.
+  if (cachedData === undefined || script.cachedDataRejected) writeAtomically(cacheFile, script.createCachedData());
+}
+
+/** Write `file` whole or not at all; a read-only cache is only slower. Unique per process and thread (render workers share a pid). */
+function writeAtomically(file, data) {
+  const tmp = `${file}.${process.pid}-${require('node:worker_threads').threadId}.tmp`;
+  try {
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, file);
+  } catch {
     try {
-      fs.writeFileSync(tmp, code);
-      fs.renameSync(tmp, file);
+      fs.rmSync(tmp, { force: true });
     } catch {
-      /* a read-only cache is only slower */
+      /* nothing to tidy */
     }
   }
-  return code;
 }
 
 function installTsHook() {
@@ -74,8 +124,17 @@ function installTsHook() {
   process.setSourceMapsEnabled(true);
   require.extensions['.ts'] = function loadTs(module, filename) {
     const source = fs.readFileSync(filename, 'utf8');
-    module._compile(compileCached(source, filename), filename);
+    const code = compileCached(source, filename);
+    const file = lastCacheFile;
+    if (file && !needsSourceMap(filename)) return runCached(module, filename, stripMap(code), file);
+    module._compile(code, filename);
   };
+}
+
+/** The transpiled code without its inline source map (a module run from the code cache has no use for it). */
+function stripMap(code) {
+  const at = code.lastIndexOf('\n//# sourceMappingURL=data:');
+  return at < 0 ? code : code.slice(0, at + 1);
 }
 
 module.exports = { installTsHook, compileCached };
