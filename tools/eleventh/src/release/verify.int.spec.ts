@@ -74,6 +74,12 @@ describe('verify', () => {
     expect(f).toContain(`${SVC}/deployment.yaml: differs from what eleventh renders (hand edit? expected \`eleventh render\` output) [render/stale]`);
   });
 
+  it('catches latest in a file not in the engine\'s own form (a hand comment): read by the full YAML parser', () => {
+    edit(`${SVC}/deployment.yaml`, (t) => `${t.replace(/payments-api:[0-9a-f]{40}/, 'payments-api:latest')}# pinned by hand\n`);
+    const f = findings('--env', 'staging');
+    expect(f).toContain(`${SVC}/deployment.yaml: Deployment payments/payments-api: container 'payments-api' image 'registry.example.com/acme/payments-api:latest' is mutable (expected ':<40-hex commit>' or '@sha256:<digest>') [policy/no-mutable-image-tag]`);
+  });
+
   it('catches a recipe digest edited', () => {
     edit(RECIPE, (t) => t.replace(/(risk-report:[\s\S]*?digest: sha256:)[0-9a-f]{64}/, `$1${'1'.repeat(64)}`));
     const f = findings('--env', 'staging');

@@ -15,6 +15,8 @@ import { parseRecipe, recipePath, serializeRecipe } from '../../recipe/recipe';
 import { planWrites, WriteRefusedError } from '../../write';
 import { walkScope } from '../../write/walk';
 import { isHandWrittenName } from '../../write/paths';
+import { readOwnYaml } from '../../policy/own-yaml';
+import { GENERATED_HEADER } from '../../model';
 
 /** recipe.yaml's `manifest` is a cache key (it names the engine's own code): it is not compared. */
 function sameRecipe(root: string, file: string, desired: string): boolean {
@@ -74,8 +76,13 @@ export function diskPolicyFindings(root: string, env: string, kit: Kit): Finding
   const findings: Finding[] = [];
   for (const file of [...tree.files].sort()) {
     if (!file.endsWith('.yaml') || isHandWrittenName(file)) continue;
-    const docs = parseAllDocuments(readFileSync(join(root, file), 'utf8'));
-    const objects = (Array.isArray(docs) ? docs : [docs]).map((d) => d.toJS() as unknown).filter((o): o is KubeObject => !!o && typeof o === 'object');
+    const text = readFileSync(join(root, file), 'utf8');
+    // A file exactly as the engine emits it is read by the engine's own reader (policy/own-yaml.ts proves it
+    // by emitting the value again); anything else, a hand edit included, by the full YAML parser.
+    const own = readOwnYaml(text, GENERATED_HEADER);
+    const docs = own !== undefined ? [] : parseAllDocuments(text);
+    const values = own !== undefined ? [own] : (Array.isArray(docs) ? docs : [docs]).map((d) => d.toJS() as unknown);
+    const objects = values.filter((o): o is KubeObject => !!o && typeof o === 'object');
     for (const f of kit.runPolicies(objects, rules)) findings.push(finding(file, `policy/${f.rule}`, `${f.object}: ${f.message}`));
   }
   return findings;
