@@ -65,8 +65,14 @@ describe('progress on stderr from real runs (off a terminal)', () => {
     const lines = progressLines(first.stderr);
     if (firstMs < LOG_AFTER_MS) expect(lines).toEqual([]);
     else if (firstMs > LOG_AFTER_MS + 1500) {
-      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^eleventh: rendering staging ${services.length}/${services.length} \\(\\d+\\.\\d s\\)$`)));
+      // A phase is logged when it ends after LOG_AFTER_MS of the run: which phases those are depends on where
+      // this machine spent the time (start-up before the reporter counts in firstMs, not in the reporter's
+      // clock), so every line is checked, and a clearly long run has at least one.
+      if (firstMs > LOG_AFTER_MS + 3000) expect(lines.length).toBeGreaterThan(0);
       expect(lines.length).toBeLessThanOrEqual(10);
+      for (const l of lines) expect(l).toMatch(/^eleventh: (nx project graph|pin walk|rendering [a-z-]+|writing files)( \d+(\/\d+)?)? \(\d+\.\d s\)$/);
+      const staging = lines.find((l) => l.startsWith('eleventh: rendering staging '));
+      if (staging) expect(staging).toMatch(new RegExp(`^eleventh: rendering staging ${services.length}/${services.length} \\(\\d+\\.\\d s\\)$`));
     }
     expect(first.stderr).not.toMatch(/[\r\x1b]/);
   });
