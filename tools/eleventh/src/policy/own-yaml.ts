@@ -5,8 +5,9 @@
  * JSON-quoted and literal scalars, `{}` and `[]` — and it proves each answer: the value it read is emitted
  * again and must give the file byte for byte. Since the emitter writes one text per value, that value is the
  * one a YAML parser would read. Anything else (a file edited by hand, a shape it does not know) returns
- * undefined, and the caller parses the file with the `yaml` package as before.
+ * undefined, and generatedValues (below) parses the file with the `yaml` package instead.
  */
+import { parseAllDocuments } from 'yaml';
 import { emitYaml } from '../yaml/emit';
 
 const NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$/;
@@ -128,4 +129,14 @@ export function readOwnYaml(text: string, header: string): unknown {
     return undefined;
   }
   return emitYaml(value, { header }) === text ? value : undefined;
+}
+
+/**
+ * Every document's value in a generated file: read by readOwnYaml when the file is exactly as the engine
+ * emits it, by the `yaml` package otherwise (a hand edit, several documents, a shape the reader does not know).
+ */
+export function generatedValues(text: string, header: string): unknown[] {
+  const own = readOwnYaml(text, header);
+  if (own !== undefined) return [own];
+  return parseAllDocuments(text).flatMap((d) => ('toJS' in d ? [d.toJS() as unknown] : []));
 }

@@ -5,14 +5,13 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import type { PolicyEnvironment, PolicyService, PolicyTenant, RenderedObject } from '@eleventh/platform';
 import type { ConfigSet } from '../config/load';
 import type { FileMap } from '../render/files';
 import { serviceDir } from '../render/service';
 import { isHandWrittenName } from '../write/paths';
 import { GENERATED_HEADER } from '../model';
-import { readOwnYaml } from './own-yaml';
+import { generatedValues } from './own-yaml';
 
 export interface ViewInput {
   readonly environment: string;
@@ -49,10 +48,7 @@ function isObject(o: unknown): o is Record<string, unknown> {
 }
 
 function objectsOf(file: string, text: string): RenderedObject[] {
-  const own = readOwnYaml(text, GENERATED_HEADER);
-  if (own !== undefined) return isObject(own) ? [{ file, object: own }] : [];
-  return parseAllDocuments(text)
-    .flatMap((d) => ('toJS' in d ? [d.toJS() as unknown] : []))
+  return generatedValues(text, GENERATED_HEADER)
     .filter(isObject)
     .map((object) => ({ file, object }));
 }

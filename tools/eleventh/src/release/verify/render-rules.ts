@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import type { KubeObject } from '@eleventh/platform';
 import { finding, type Finding } from '../../findings';
 import type { Plan } from '../../engine/plan';
@@ -15,7 +14,7 @@ import { parseRecipe, recipePath, serializeRecipe } from '../../recipe/recipe';
 import { planWrites, WriteRefusedError } from '../../write';
 import { walkScope } from '../../write/walk';
 import { isHandWrittenName } from '../../write/paths';
-import { readOwnYaml } from '../../policy/own-yaml';
+import { generatedValues } from '../../policy/own-yaml';
 import { GENERATED_HEADER } from '../../model';
 
 /** recipe.yaml's `manifest` is a cache key (it names the engine's own code): it is not compared. */
@@ -76,13 +75,8 @@ export function diskPolicyFindings(root: string, env: string, kit: Kit): Finding
   const findings: Finding[] = [];
   for (const file of [...tree.files].sort()) {
     if (!file.endsWith('.yaml') || isHandWrittenName(file)) continue;
-    const text = readFileSync(join(root, file), 'utf8');
-    // A file exactly as the engine emits it is read by the engine's own reader (policy/own-yaml.ts proves it
-    // by emitting the value again); anything else, a hand edit included, by the full YAML parser.
-    const own = readOwnYaml(text, GENERATED_HEADER);
-    const docs = own !== undefined ? [] : parseAllDocuments(text);
-    const values = own !== undefined ? [own] : (Array.isArray(docs) ? docs : [docs]).map((d) => d.toJS() as unknown);
-    const objects = values.filter((o): o is KubeObject => !!o && typeof o === 'object');
+    // The engine's own reader for a file exactly as it emits it, the full YAML parser for anything else.
+    const objects = generatedValues(readFileSync(join(root, file), 'utf8'), GENERATED_HEADER).filter((o): o is KubeObject => !!o && typeof o === 'object');
     for (const f of kit.runPolicies(objects, rules)) findings.push(finding(file, `policy/${f.rule}`, `${f.object}: ${f.message}`));
   }
   return findings;
