@@ -10,21 +10,17 @@
  * change whether a value is valid.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import standaloneCode from 'ajv/dist/standalone';
 import { configAjv, FORMAT_DEFINITIONS, HINT_KEYWORDS, STANDALONE_FORMATS } from './ajv';
 import { schemaDocuments } from './schemas';
+import { engineCacheFile, writeCacheFile } from '../load/engine-cache';
 
 const CACHE_VERSION = '1';
 
 type Check = (value: unknown) => boolean;
 
 let checks: Readonly<Record<string, Check>> | null | undefined;
-
-function cacheDir(): string {
-  return process.env.ELEVENTH_CACHE_DIR ?? join(__dirname, '..', '..', '..', '..', 'node_modules', '.cache', 'eleventh');
-}
 
 function keyOf(docs: readonly object[]): string {
   const ajvVersion = (require('ajv/package.json') as { version: string }).version;
@@ -49,19 +45,9 @@ function load(code: string): Record<string, Check> {
   return exports;
 }
 
-function save(file: string, code: string): void {
-  try {
-    mkdirSync(cacheDir(), { recursive: true });
-    writeFileSync(`${file}.${process.pid}`, code);
-    renameSync(`${file}.${process.pid}`, file);
-  } catch {
-    /* a read-only cache is only slower */
-  }
-}
-
 function loadChecks(): Readonly<Record<string, Check>> | null {
   const docs = schemaDocuments();
-  const file = join(cacheDir(), `schemas-${keyOf(docs)}.js`);
+  const file = engineCacheFile(`schemas-${keyOf(docs)}.js`);
   try {
     return load(readFileSync(file, 'utf8'));
   } catch {
@@ -70,7 +56,7 @@ function loadChecks(): Readonly<Record<string, Check>> | null {
   try {
     const code = generate(docs);
     const made = load(code);
-    save(file, code);
+    writeCacheFile(file, code);
     return made;
   } catch {
     return null; // the full ajv answers alone

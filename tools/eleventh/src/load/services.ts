@@ -2,15 +2,16 @@
  * Reads each service's `deploy.ts`: its declared name, namespace and type (cached on disk by the file's
  * hash, so an unchanged service is not executed), and, when it must be rendered, its ServiceDefinition.
  */
-import { readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join, dirname } from 'node:path';
+import { join } from 'node:path';
 import type { ServiceDefinition, ServiceType } from '@eleventh/platform';
 import { ConfigError } from '../errors';
 import { onceFromRoot, requireFromRoot } from './source-root';
 import { checkHandWritten } from '../hand-written/read';
 import { loadKit } from './kit';
 import { contained } from './contain';
+import { engineCacheFile, writeCacheFile } from './engine-cache';
 
 export interface ServiceHeader {
   readonly name: string;
@@ -35,10 +36,7 @@ interface SpecCache {
 /** A loaded deploy.ts's cache entry: its blob id and what it declares. */
 export type HeaderEntry = readonly [deployHash: string, meta: HeaderMeta];
 
-function cacheFile(): string {
-  const base = process.env.ELEVENTH_CACHE_DIR ?? join(__dirname, '..', '..', '..', '..', 'node_modules', '.cache', 'eleventh');
-  return join(base, 'service-headers.json');
-}
+const cacheFile = (): string => engineCacheFile('service-headers.json');
 
 function readCache(): SpecCache {
   try {
@@ -49,14 +47,7 @@ function readCache(): SpecCache {
 }
 
 function writeCache(cache: SpecCache): void {
-  try {
-    const file = cacheFile();
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(`${file}.${process.pid}`, JSON.stringify(cache));
-    renameSync(`${file}.${process.pid}`, file);
-  } catch {
-    /* the cache only saves time */
-  }
+  writeCacheFile(cacheFile(), JSON.stringify(cache));
 }
 
 /**

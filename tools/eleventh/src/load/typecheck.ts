@@ -9,7 +9,7 @@
  * only the changed files as roots (the kit's types are loaded once for all of them).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { checkHandWritten } from '../hand-written/read';
 import { dirname, join } from 'node:path';
@@ -18,6 +18,7 @@ import { ConfigError, ConfigErrors } from '../errors';
 import { folderIdentity } from '../engine/identity';
 import { kitEntry } from './kit';
 import { blobId } from './services';
+import { engineCacheFile, writeCacheFile } from './engine-cache';
 
 /** The git blob id of a committed, unmodified file (pins' ls-tree), when known. */
 export type CleanBlob = (path: string) => string | undefined;
@@ -28,10 +29,7 @@ const CACHE_VERSION = '3';
 /** A passed file's key → the repository files it imports, each `path\0sha256`. */
 type Passed = Map<string, readonly string[]>;
 
-function cacheFile(): string {
-  const base = process.env.ELEVENTH_CACHE_DIR ?? join(__dirname, '..', '..', '..', '..', 'node_modules', '.cache', 'eleventh');
-  return join(base, 'deploy-types.json');
-}
+const cacheFile = (): string => engineCacheFile('deploy-types.json');
 
 function readPassed(): Passed {
   try {
@@ -43,14 +41,7 @@ function readPassed(): Passed {
 }
 
 function writePassed(passed: Passed): void {
-  try {
-    const file = cacheFile();
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(`${file}.${process.pid}`, JSON.stringify(Object.fromEntries([...passed].sort(([a], [b]) => (a < b ? -1 : 1)))));
-    renameSync(`${file}.${process.pid}`, file);
-  } catch {
-    /* the cache only saves time */
-  }
+  writeCacheFile(cacheFile(), JSON.stringify(Object.fromEntries([...passed].sort(([a], [b]) => (a < b ? -1 : 1)))));
 }
 
 function compilerOptions(ts: typeof TS, root: string): TS.CompilerOptions {
