@@ -14,8 +14,6 @@ const CACHE_VERSION = '3';
 let installed = false;
 let swc;
 let cacheDir;
-/** The cache file of the last compileCached call (the code cache is kept beside it). */
-let lastCacheFile;
 
 function cacheDirectory() {
   if (cacheDir !== undefined) return cacheDir;
@@ -44,13 +42,17 @@ function transpile(source, filename) {
   }).code;
 }
 
-function compileCached(source, filename) {
+/** Where the compiled output of `source` is cached (null without a cache folder). */
+function cachePath(source, filename) {
   const dir = cacheDirectory();
   // Keyed by content and base name alone (the source map names no directory): the same deploy.ts in a
   // temporary worktree of an older commit reuses the compiled output.
   const key = crypto.createHash('sha1').update(CACHE_VERSION).update('\0').update(path.basename(filename)).update('\0').update(source).digest('hex');
-  const file = dir && path.join(dir, `${key}.js`);
-  lastCacheFile = file || undefined;
+  return dir && path.join(dir, `${key}.js`);
+}
+
+/** The compiled output of `source`, from the cache at `file` when it is there (written there when not). */
+function compileCached(source, filename, file = cachePath(source, filename)) {
   if (file) {
     try {
       return fs.readFileSync(file, 'utf8');
@@ -124,8 +126,8 @@ function installTsHook() {
   process.setSourceMapsEnabled(true);
   require.extensions['.ts'] = function loadTs(module, filename) {
     const source = fs.readFileSync(filename, 'utf8');
-    const code = compileCached(source, filename);
-    const file = lastCacheFile;
+    const file = cachePath(source, filename);
+    const code = compileCached(source, filename, file);
     if (file && !needsSourceMap(filename)) return runCached(module, filename, stripMap(code), file);
     module._compile(code, filename);
   };
