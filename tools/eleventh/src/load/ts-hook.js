@@ -9,6 +9,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
+const { installJsCache, requireFor } = require('./js-cache.js');
 
 const CACHE_VERSION = '3';
 let installed = false;
@@ -76,18 +77,6 @@ function needsSourceMap(filename) {
   return filename.includes(`${path.sep}services${path.sep}`) || path.basename(filename) === 'deploy.ts' || Boolean(process.env.ELEVENTH_NO_CODE_CACHE);
 }
 
-/** `require` for a module, as Node's loader makes it. */
-function requireFor(module) {
-  const Module = module.constructor;
-  const req = (id) => module.require(id);
-  req.resolve = (request, options) => Module._resolveFilename(request, module, false, options);
-  req.resolve.paths = (request) => Module._resolveLookupPaths(request, module);
-  req.main = process.mainModule;
-  req.extensions = Module._extensions;
-  req.cache = Module._cache;
-  return req;
-}
-
 /** Run transpiled `code` as `module`, from V8's code cache beside the transpiled file when there is one. */
 function runCached(module, filename, code, file) {
   const vm = require('node:vm');
@@ -124,6 +113,7 @@ function installTsHook() {
   if (installed) return;
   installed = true;
   process.setSourceMapsEnabled(true);
+  installJsCache(cacheDirectory(), writeAtomically);
   require.extensions['.ts'] = function loadTs(module, filename) {
     const source = fs.readFileSync(filename, 'utf8');
     const file = cachePath(source, filename);
