@@ -102,7 +102,11 @@ function importsUnchanged(root: string, deps: readonly string[]): boolean {
 function check(root: string, files: readonly string[]): { errors: ConfigError[]; imports: Map<string, string[]> } {
   const ts = require('typescript') as typeof TS;
   const options = compilerOptions(ts, root);
-  const program = ts.createProgram(files.map((f) => join(root, f)), options);
+  const host = ts.createCompilerHost(options);
+  // JSDoc is parsed only where it can make a type error (JavaScript files): kubernetes-models' declarations are
+  // mostly documentation, and the errors of a TypeScript file are the same (~20 % of building the program).
+  host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
+  const program = ts.createProgram(files.map((f) => join(root, f)), options, host);
   const kitDir = dirname(kitEntry(root));
   const imports = new Map(files.map((f) => [f, localImports(ts, root, f, options, kitDir)] as const));
   const checked = [...new Set([...files, ...[...imports.values()].flat().map((d) => d.split('\0')[0]!)])];
