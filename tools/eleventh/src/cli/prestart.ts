@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { prestartGraph } from '../pins/graph';
 
-const GRAPH_FIRST = new Set(['recipe', 'render', 'verify']);
+const GRAPH_FIRST = new Set(['recipe', 'render', 'verify', 'policy']);
 
 export function prestart(argv: readonly string[]): void {
   if (!GRAPH_FIRST.has(argv[0] ?? '') || argv.some((a) => a === '--help' || a === '-h')) return;
