@@ -52,6 +52,17 @@ describe('the .ts hook and V8 code cache', () => {
     expect(JSON.parse(first.stdout)).toEqual({ twice: 42, file: join(dir, 'lib', 'main.ts'), dir: join(dir, 'lib'), resolved: join(dir, 'lib', 'helper.ts'), cached: true, main: true });
   });
 
+  it('a copy of the same module elsewhere names its own path in a stack, not the path the cache was made for', () => {
+    for (const d of ['kit-a', 'kit-b']) {
+      mkdirSync(join(dir, d), { recursive: true });
+      writeFileSync(join(dir, d, 'where.ts'), "export const where = (): string => new Error('here').stack!.split('\\n')[1]!;\nconsole.log(where());\n");
+    }
+    for (const d of ['kit-a', 'kit-b', 'kit-a', 'kit-b']) {
+      const res = node(join(dir, d, 'where.ts'));
+      expect(res.stdout, res.stderr).toContain(join(dir, d, 'where.ts'));
+    }
+  });
+
   it('a damaged code cache is made again, and the module still runs', () => {
     for (const f of codeCaches()) writeFileSync(join(cache, 'ts', f), 'not a code cache');
     const res = node(join(dir, 'lib', 'main.ts'));

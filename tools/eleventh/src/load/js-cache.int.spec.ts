@@ -102,6 +102,17 @@ describe('V8 code cache for node_modules packages (load/js-cache.js)', () => {
     expect(node(join(dir, 'use-esm.js'), NODE_LOADER).stdout).toBe(res.stdout);
   });
 
+  it('a copy of the same package elsewhere names its own path in a stack', () => {
+    for (const d of ['a', 'b']) {
+      write(`${d}/node_modules/where-pkg/index.js`, "module.exports = new Error('here').stack.split('\\n')[1];\n");
+      write(`${d}/use.js`, "console.log(require('where-pkg'));\n");
+    }
+    for (const d of ['a', 'b', 'a']) {
+      const res = node(join(dir, d, 'use.js'));
+      expect(res.stdout, res.stderr).toContain(join(dir, d, 'node_modules', 'where-pkg', 'index.js'));
+    }
+  });
+
   it('a damaged code cache is made again, and the package still runs', () => {
     for (const f of jsCaches()) writeFileSync(join(cache, 'ts', f), 'not a code cache');
     const res = node(join(dir, 'use-cjs.js'));

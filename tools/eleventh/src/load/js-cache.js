@@ -4,7 +4,7 @@
  * kubernetes-models, yaml, ajv, Nx in the graph process). Node 20 compiles every such file again on each run
  * (`typescript.js` alone: ~0.4 s, paid by every run that type-checks a deploy.ts); V8's cache keeps the
  * compiled code of what a run used. The package's own code runs unchanged: the cache is keyed by the file's
- * whole content (and V8 rejects data of another V8 or flag set, which is then made again), so any edit or
+ * path and whole content (and V8 rejects data of another V8 or flag set, which is then made again), so any edit or
  * another version of a package compiles afresh.
  *
  * Only where Node itself would load the file as CommonJS: a `.js` under node_modules whose nearest
@@ -117,7 +117,8 @@ function installJsCache(dir, writeAtomically) {
     let source = fs.readFileSync(filename, 'utf8');
     if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
     if (source.startsWith('#!')) return fallback(module, filename);
-    const key = path.join(dir, `js-${crypto.createHash('sha1').update(CACHE_VERSION).update('\0').update(source).digest('hex')}`);
+    // By path too: V8's data keeps the name of the file it was made for, which its stack lines then name.
+    const key = path.join(dir, `js-${crypto.createHash('sha1').update(CACHE_VERSION).update('\0').update(filename).update('\0').update(source).digest('hex')}`);
     const file = `${key}.${process.versions.v8}.v8`;
     let cachedData;
     try {

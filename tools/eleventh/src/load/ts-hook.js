@@ -77,21 +77,37 @@ function needsSourceMap(filename) {
   return filename.includes(`${path.sep}services${path.sep}`) || path.basename(filename) === 'deploy.ts' || Boolean(process.env.ELEVENTH_NO_CODE_CACHE);
 }
 
-/** Run transpiled `code` as `module`, from V8's code cache beside the transpiled file when there is one. */
+/**
+ * V8's data for `filename` from `cacheFile`, or undefined. V8 keeps the name of the script that made the data
+ * (its stack lines would name that file), so each entry starts with the path it was made for, and data made
+ * for another copy of the same source (a kit in another repository or worktree) is not used.
+ */
+function readCodeCache(cacheFile, filename) {
+  let buf;
+  try {
+    buf = fs.readFileSync(cacheFile);
+  } catch {
+    return undefined;
+  }
+  const header = Buffer.from(`${filename}\0`);
+  return buf.length > header.length && buf.subarray(0, header.length).equals(header) ? buf.subarray(header.length) : undefined;
+}
+
+/** The entry readCodeCache reads: the path, NUL, V8's data. */
+function codeCacheEntry(filename, data) {
+  return Buffer.concat([Buffer.from(`${filename}\0`), data]);
+}
+
+/** Run transpiled `code` as `module`, from V8's code cache beside the transpiled file when there is one for this path. */
 function runCached(module, filename, code, file) {
   const vm = require('node:vm');
   const cacheFile = `${file}.${process.versions.v8}.v8`;
-  let cachedData;
-  try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    /* not cached yet */
-  }
+  const cachedData = readCodeCache(cacheFile, filename);
   const script = new vm.Script(module.constructor.wrap(code), { filename, cachedData });
   const fn = script.runInThisContext({ displayErrors: true });
   fn.call(module.exports, module.exports, requireFor(module), module, filename, path.dirname(filename));
-  // Made after the module ran, so the functions its loading compiled are in it too.
-  if (cachedData === undefined || script.cachedDataRejected) writeAtomically(cacheFile, script.createCachedData());
+  // Made after the module ran, so the functions its loading compiled are in it too. The last path to run wins.
+  if (cachedData === undefined || script.cachedDataRejected) writeAtomically(cacheFile, codeCacheEntry(filename, script.createCachedData()));
 }
 
 /** Write `file` whole or not at all; a read-only cache is only slower. Unique per process and thread (render workers share a pid). */
