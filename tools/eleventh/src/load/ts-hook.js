@@ -78,36 +78,42 @@ function needsSourceMap(filename) {
 }
 
 /**
- * V8's data for `filename` from `cacheFile`, or undefined. V8 keeps the name of the script that made the data
- * (its stack lines would name that file), so each entry starts with the path it was made for, and data made
- * for another copy of the same source (a kit in another repository or worktree) is not used.
+ * V8's data for `filename` from `cacheFile`: `data`, or `other` when the entry was made for another path, or
+ * nothing. V8 keeps the name of the script that made the data (its stack lines would name that file), so each
+ * entry starts with the path it was made for, and another copy of the same source (a kit in another
+ * repository or worktree) compiles without it. The first path keeps the entry: copies that alternate (the
+ * test suite's repositories) would otherwise rewrite it on every run.
  */
 function readCodeCache(cacheFile, filename) {
   let buf;
   try {
     buf = fs.readFileSync(cacheFile);
   } catch {
-    return undefined;
+    return {};
   }
-  const header = Buffer.from(`${filename}\0`);
-  return buf.length > header.length && buf.subarray(0, header.length).equals(header) ? buf.subarray(header.length) : undefined;
+  const header = Buffer.from(`${ENTRY_MAGIC}${filename}\0`);
+  if (buf.length > header.length && buf.subarray(0, header.length).equals(header)) return { data: buf.subarray(header.length) };
+  return buf.subarray(0, ENTRY_MAGIC.length).toString('latin1') === ENTRY_MAGIC ? { other: true } : {};
 }
 
-/** The entry readCodeCache reads: the path, NUL, V8's data. */
+/** What an entry starts with (an entry without it, of an older engine, is made again). */
+const ENTRY_MAGIC = 'eleventh-code-cache-1\0';
+
+/** The entry readCodeCache reads: the magic, the path, NUL, V8's data. */
 function codeCacheEntry(filename, data) {
-  return Buffer.concat([Buffer.from(`${filename}\0`), data]);
+  return Buffer.concat([Buffer.from(`${ENTRY_MAGIC}${filename}\0`), data]);
 }
 
 /** Run transpiled `code` as `module`, from V8's code cache beside the transpiled file when there is one for this path. */
 function runCached(module, filename, code, file) {
   const vm = require('node:vm');
   const cacheFile = `${file}.${process.versions.v8}.v8`;
-  const cachedData = readCodeCache(cacheFile, filename);
-  const script = new vm.Script(module.constructor.wrap(code), { filename, cachedData });
+  const cached = readCodeCache(cacheFile, filename);
+  const script = new vm.Script(module.constructor.wrap(code), { filename, cachedData: cached.data });
   const fn = script.runInThisContext({ displayErrors: true });
   fn.call(module.exports, module.exports, requireFor(module), module, filename, path.dirname(filename));
-  // Made after the module ran, so the functions its loading compiled are in it too. The last path to run wins.
-  if (cachedData === undefined || script.cachedDataRejected) writeAtomically(cacheFile, codeCacheEntry(filename, script.createCachedData()));
+  // Made after the module ran, so the functions its loading compiled are in it too.
+  if (!cached.other && (cached.data === undefined || script.cachedDataRejected)) writeAtomically(cacheFile, codeCacheEntry(filename, script.createCachedData()));
 }
 
 /** Write `file` whole or not at all; a read-only cache is only slower. Unique per process and thread (render workers share a pid). */
