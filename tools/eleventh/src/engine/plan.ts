@@ -76,6 +76,8 @@ export interface Plan {
   readonly config: ConfigSet;
   /** HEAD and the uncommitted paths as the run's `git status` saw them (the writer skips reading clean files). */
   readonly workTree: WorkTreeState;
+  /** Every environment's recipe as the run read it before rendering (a promoted one `recipe` leaves is still that). */
+  readonly previous: ReadonlyMap<string, Recipe | undefined>;
 }
 
 /** Environments in dependency order: those following main first, then each promoted one after its source. */
@@ -130,6 +132,8 @@ async function gatherInputs(opts: PlanOptions, warmed?: Promise<void>): Promise<
   const envs = selectEnvs(config, opts);
   const followers = config.environments.filter((e) => config.followsMain(e));
   const previous = new Map(config.environments.map((e) => [e, readRecipe(root, e)] as const));
+  // Loaded while Nx still works (every run renders with it), not after the graph arrives.
+  timed('kit', () => loadKit(root));
   const pinResult = await timed('pins', () =>
     computePins({ root, graph, previous: previousPins(followers.map((e) => previous.get(e))), allowDirty: opts.allowDirty, base: opts.base, head: opts.head, headIsWorkTree: opts.headIsWorkTree }),
   );
@@ -254,7 +258,7 @@ export async function planRun(opts: PlanOptions): Promise<Plan> {
     files.set(recipePath(job.outcome.environment), serializeRecipe(job.outcome.recipe));
     outcomes.push(job.outcome);
   }
-  return { files, scopeDirs: outcomes.map((o) => `environments/${o.environment}`), kept, outcomes, pins: run.pins, policyFindings: sortFindings(policyFindings), ...(run.images ? { images: run.images } : {}), config: run.config, workTree: { head: renderedHead, dirty: run.dirty } };
+  return { files, scopeDirs: outcomes.map((o) => `environments/${o.environment}`), kept, outcomes, pins: run.pins, policyFindings: sortFindings(policyFindings), ...(run.images ? { images: run.images } : {}), config: run.config, workTree: { head: renderedHead, dirty: run.dirty }, previous: run.previous };
 }
 
 interface Job {

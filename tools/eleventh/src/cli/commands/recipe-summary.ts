@@ -5,7 +5,7 @@
  */
 import type { ConfigSet } from '../../config/load';
 import type { EnvOutcome } from '../../engine/plan';
-import { readRecipe } from '../../recipe/recipe';
+import type { Recipe } from '../../model';
 import { addonMovesBetween, describeAddonMove, type AddonMove } from '../../release/addon-moves';
 import { describeMove, movedBetween, type Move } from '../../release/moved';
 import { DEFAULT_OUT, FILE_NAME } from '../../report/output';
@@ -51,8 +51,7 @@ function state(s: EnvSummary, config: ConfigSet): string {
 }
 
 /** `prod: promoted from preprod (prod-v7 at 3608abab9511): left as is; …` for a promoted environment the run did not touch. */
-function untouched(root: string, config: ConfigSet, env: string): string {
-  const recipe = readRecipe(root, env);
+function untouched(recipe: Recipe | undefined, env: string): string {
   const pf = recipe?.promotedFrom;
   const services = Object.keys(recipe?.services ?? {}).length;
   const from = pf ? `${pf.mirrorOf ? `mirror of ${pf.mirrorOf}` : `promoted from ${pf.environment}`} (${pf.tag ? `${pf.tag} at ` : ''}${pf.commit.slice(0, 12)})` : 'promoted';
@@ -74,7 +73,8 @@ function moveLines(s: EnvSummary): string[] {
   ];
 }
 
-export function summaryText(root: string, config: ConfigSet, summary: readonly EnvSummary[], all: boolean): string[] {
+/** `recipes`: each environment's recipe as the run read it (an environment the run leaves is still that). */
+export function summaryText(config: ConfigSet, summary: readonly EnvSummary[], all: boolean, recipes: ReadonlyMap<string, Recipe | undefined>): string[] {
   const lines: string[] = [];
   for (const s of summary) {
     lines.push(`${s.environment}: ${count(s.services, 'service')}, ${count(s.pins, 'pin')}; ${state(s, config)}`);
@@ -82,7 +82,7 @@ export function summaryText(root: string, config: ConfigSet, summary: readonly E
   }
   if (all) {
     const done = new Set(summary.map((s) => s.environment));
-    for (const env of config.environments) if (!done.has(env) && !config.followsMain(env)) lines.push(untouched(root, config, env));
+    for (const env of config.environments) if (!done.has(env) && !config.followsMain(env)) lines.push(untouched(recipes.get(env), env));
   }
   lines.push(`next: npx eleventh report   (writes ${DEFAULT_OUT}/${FILE_NAME.html}: every environment × service, what differs, releases, DORA figures; it reads git, so commit first)`);
   return lines;

@@ -62,7 +62,7 @@ Workloads then reference <registry>/<service>:<pin>@<imageDigest>.`,
     const { plan, files: changes } = result;
     const summary = summarise(plan.outcomes, changes);
     if (options.json) printJson(io, { environments: summary, filesChanged: changes.length, ...(plan.images ? { images: imagesJson(plan.images) } : {}) });
-    else io.out(summaryText(root, plan.config, summary, options.env === undefined).join('\n'));
+    else io.out(summaryText(plan.config, summary, options.env === undefined, plan.previous).join('\n'));
     if (plan.images) io.err(imageNote(plan.images));
     logChanged(io, changes.length, commits);
     return 0;
