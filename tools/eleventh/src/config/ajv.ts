@@ -7,7 +7,7 @@
  * `vault-role`, `vault-path`, and `image-ref` (images/registry/reference.ts). The engine
  * validates with it (schema-validate.ts); the testing entry hands the same instance to other packages' specs.
  */
-import Ajv, { Name } from 'ajv';
+import type Ajv from 'ajv';
 import { branchProblem, gitUrlProblem, groupProblem, registryProblem, tagPatternProblem } from './names';
 import { mountPathProblem, sealedValueProblem, secretPropertyProblem, secretVersionProblem, storePathProblem, storeServerProblem, vaultPathProblem, vaultRoleProblem } from './names';
 import { installedRules } from '../load/kit';
@@ -47,6 +47,8 @@ export const STANDALONE_FORMATS = 'eleventhFormats';
  * schema on every error. `standalone`: one error is enough, and the code can be saved (schema-quick.ts).
  */
 export function configAjv(schemas: Iterable<object>, options: { verbose?: boolean; standalone?: boolean } = {}): Ajv {
+  // Loaded here, not at import: a run whose files all pass the saved check (schema-quick.ts) never needs it (~0.1 s).
+  const { default: Ajv, Name } = require('ajv') as typeof import('ajv');
   const ajv = options.standalone
     ? new Ajv({ strict: true, allowUnionTypes: true, allErrors: false, code: { source: true, formats: new Name(STANDALONE_FORMATS) } })
     : new Ajv({ strict: true, allowUnionTypes: true, allErrors: true, verbose: options.verbose ?? false });

@@ -11,7 +11,6 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import standaloneCode from 'ajv/dist/standalone';
 import { configAjv, FORMAT_DEFINITIONS, HINT_KEYWORDS, STANDALONE_FORMATS } from './ajv';
 import { schemaDocuments } from './schemas';
 import { engineCacheFile, writeCacheFile } from '../load/engine-cache';
@@ -32,6 +31,7 @@ function keyOf(docs: readonly object[]): string {
 
 /** The standalone code for every schema, exported under its `$id`. */
 function generate(docs: readonly object[]): string {
+  const standaloneCode = (require('ajv/dist/standalone') as typeof import('ajv/dist/standalone')).default;
   const ajv = configAjv(docs, { standalone: true });
   const ids = Object.fromEntries(docs.map((d) => [(d as { $id: string }).$id, (d as { $id: string }).$id]));
   return standaloneCode(ajv, ids);
