@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = join(__dirname, '..');
 
-/** Run main() in a fresh Node with one extra command whose run never settles and holds no handle. */
+/** Run main() in a fresh Node with a command whose run never settles and holds no handle (pins, its run replaced). */
 function runStalled(): { status: number | null; stderr: string } {
   const script = `
     require(${JSON.stringify(join(SRC, 'register.js'))});
-    const { commands } = require(${JSON.stringify(join(SRC, 'cli/commands/index.ts'))});
-    commands.push({ name: 'stall', summary: '', usage: '', run: () => new Promise(() => {}) });
-    require(${JSON.stringify(join(SRC, 'cli/main.ts'))}).main(['stall']);
+    const { pinsCommand } = require(${JSON.stringify(join(SRC, 'cli/commands/pins.ts'))});
+    pinsCommand.run = () => new Promise(() => {});
+    require(${JSON.stringify(join(SRC, 'cli/main.ts'))}).main(['pins']);
   `;
   const res = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
   return { status: res.status, stderr: res.stderr };

@@ -5,7 +5,7 @@ import { didYouMean } from '../config/suggest';
 import { describeFailure, UsageError } from '../errors';
 import { clearProgressLine } from '../progress';
 import type { Command, CommandIO } from './command';
-import { commands } from './commands';
+import { COMMAND_NAMES, loadCommand } from './commands/lazy';
 import { EXIT } from './exit-codes';
 import { stopGraphWorkers } from '../pins/graph';
 import { topLevelHelp } from './help';
@@ -15,28 +15,31 @@ export function cliVersion(): string {
   return (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-function findCommand(name: string): Command {
-  const command = commands.find((c) => c.name === name);
+async function findCommand(name: string): Promise<Command> {
+  const command = await loadCommand(name);
   if (command) return command;
-  const names = commands.map((c) => c.name);
+  const names = COMMAND_NAMES;
   throw new UsageError(`unknown command '${name}'${didYouMean(name, names) || ` (expected one of: ${names.join(', ')})`}`);
 }
+
+/** Every command, for the help listing (the only place that needs them all). */
+const allCommands = async (): Promise<readonly Command[]> => (await import('./commands')).commands;
 
 async function dispatch(argv: readonly string[], io: CommandIO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
-    io.err(topLevelHelp(commands, cliVersion()));
+    io.err(topLevelHelp(await allCommands(), cliVersion()));
     return EXIT.badInput;
   }
-  if (name === '--help' || name === '-h') return io.out(topLevelHelp(commands, cliVersion())), EXIT.ok;
+  if (name === '--help' || name === '-h') return io.out(topLevelHelp(await allCommands(), cliVersion())), EXIT.ok;
   if (name === '--version' || name === '-V') return io.out(cliVersion()), EXIT.ok;
   if (name === 'help') {
-    if (rest.length === 0) return io.out(topLevelHelp(commands, cliVersion())), EXIT.ok;
+    if (rest.length === 0) return io.out(topLevelHelp(await allCommands(), cliVersion())), EXIT.ok;
     if (rest.length > 1) throw new UsageError(`help: expected one command, got '${rest.join(' ')}' (expected eleventh help <command>)`);
-    return findCommand(rest[0]).run(['--help'], io);
+    return (await findCommand(rest[0])).run(['--help'], io);
   }
   if (name.startsWith('-')) throw new UsageError(`unknown option '${name}' before the command${didYouMean(name, ['--help', '--version']) || ' (expected a command, --help or --version)'}`);
-  return findCommand(name).run(rest, io);
+  return (await findCommand(name)).run(rest, io);
 }
 
 export async function runCli(argv: readonly string[], io: CommandIO): Promise<number> {
