@@ -18,6 +18,7 @@ export const DEV_DEPENDENCIES: Readonly<Record<string, string>> = {
   '@swc/core': '1.15.8',
   '@types/node': '20.19.25',
   ajv: '8.20.0',
+  'es-module-lexer': '2.3.2',
   esbuild: '0.28.2',
   handlebars: '4.7.8',
   'kubernetes-models': '4.5.1',
