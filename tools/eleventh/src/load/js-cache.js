@@ -154,4 +154,4 @@ function requireFor(module) {
   return req;
 }
 
-module.exports = { installJsCache, requireFor, cacheable };
+module.exports = { installJsCache, requireFor };
