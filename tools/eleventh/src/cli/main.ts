@@ -18,8 +18,7 @@ export function cliVersion(): string {
 async function findCommand(name: string): Promise<Command> {
   const command = await loadCommand(name);
   if (command) return command;
-  const names = COMMAND_NAMES;
-  throw new UsageError(`unknown command '${name}'${didYouMean(name, names) || ` (expected one of: ${names.join(', ')})`}`);
+  throw new UsageError(`unknown command '${name}'${didYouMean(name, COMMAND_NAMES) || ` (expected one of: ${COMMAND_NAMES.join(', ')})`}`);
 }
 
 /** Every command, for the help listing (the only place that needs them all). */

@@ -10,8 +10,8 @@
  * Only where Node itself would load the file as CommonJS: a `.js` under node_modules whose nearest
  * package.json does not say `"type": "module"` and that has no `#!` line. Anything else goes to Node's own
  * loader, so what it does with them (require of an ES module, a syntax error) stays Node's. So does a file with
- * a native `import()` (see withoutDynamicImport). The data is written when the process
- * ends, so the functions the run compiled after loading (a type-check) are in it. Plain JavaScript: it is
+ * a native `import()` or one that makes code at run time (see withoutDynamicImport). The data is written when
+ * the process ends, so the functions the run compiled after loading (a type-check) are in it. Plain JavaScript: it is
  * installed with the ts hook, before any TypeScript loads. ELEVENTH_NO_CODE_CACHE=1 turns it off.
  */
 const fs = require('node:fs');
@@ -137,9 +137,14 @@ function installJsCache(dir, writeAtomically) {
         process.once('exit', () => writeAtExit(writeAtomically));
       }
     }
-    const fn = script.runInThisContext({ displayErrors: true });
-    fn.call(module.exports, module.exports, requireFor(module), module, filename, path.dirname(filename));
+    runWrapped(script, module, filename);
   };
+}
+
+/** Run `script` (a module's code in Node's wrapper, `Module.wrap`) as `module`, with what Node's loader passes. */
+function runWrapped(script, module, filename) {
+  const fn = script.runInThisContext({ displayErrors: true });
+  fn.call(module.exports, module.exports, requireFor(module), module, filename, path.dirname(filename));
 }
 
 /** `require` for a module, as Node's loader makes it. */
@@ -154,4 +159,4 @@ function requireFor(module) {
   return req;
 }
 
-module.exports = { installJsCache, requireFor };
+module.exports = { installJsCache, runWrapped };

@@ -9,7 +9,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
-const { installJsCache, requireFor } = require('./js-cache.js');
+const { installJsCache, runWrapped } = require('./js-cache.js');
 
 const CACHE_VERSION = '3';
 let installed = false;
@@ -110,8 +110,7 @@ function runCached(module, filename, code, file) {
   const cacheFile = `${file}.${process.versions.v8}.v8`;
   const cached = readCodeCache(cacheFile, filename);
   const script = new vm.Script(module.constructor.wrap(code), { filename, cachedData: cached.data });
-  const fn = script.runInThisContext({ displayErrors: true });
-  fn.call(module.exports, module.exports, requireFor(module), module, filename, path.dirname(filename));
+  runWrapped(script, module, filename);
   // Made after the module ran, so the functions its loading compiled are in it too.
   if (!cached.other && (cached.data === undefined || script.cachedDataRejected)) writeAtomically(cacheFile, codeCacheEntry(filename, script.createCachedData()));
 }
