@@ -2,36 +2,27 @@
  * One engine run, entirely in memory: resolve config → compute pins → build, validate and serialise every
  * file that must change → recipes. Nothing is written here (see engine/apply.ts).
  */
-import { dirname } from 'node:path';
 import { loadConfig, checkOverrides, type ConfigSet } from '../config/load';
 import { ConfigErrors, UsageError } from '../errors';
-import { loadKit, kitEntry, loadLocalProfiles, type Kit } from '../load/kit';
+import { loadKit } from '../load/kit';
 import { readServiceHeaders } from '../load/services';
 import { typeCheckDeployFiles } from '../load/typecheck';
-import { sourcesOf, type Pin, type PromotedFrom, type Recipe, type RecipeEntry } from '../model';
+import type { Pin, Recipe } from '../model';
 import { computePins, startGraph } from '../pins/compute';
+import { uncommittedPaths } from '../pins/dirty';
 import type { GraphInputs } from '../pins/inputs';
-import { gitText } from '../git/run';
 import { readRecipe, recipePath, serializeRecipe } from '../recipe/recipe';
-import { renderEnvironmentLayers } from '../render/environment';
 import type { FileMap } from '../render/files';
-import { engineIdentity, folderIdentity } from './identity';
-import { renderPromoted } from './promoted';
-import type { ServiceToRender } from './services-env';
-import { RenderPool, renderServices } from './render-pool';
-import { namesByNamespace, tenantsOf } from './layout';
+import { RenderPool } from './render-pool';
 import { timed } from '../timing';
-import { environmentPolicyFindings } from '../policy/check';
 import { today } from '../policy/clock';
 import { deployTimeout } from '../load/deploy-timeout';
 import { sortFindings, type Finding } from '../findings';
-import { tracked } from '../progress';
-import { withDigests, type KnownDigests } from '../images/digests';
 import type { ImageAnswer, ImageLookup } from '../images/lookup';
 import { followerDigests } from './follower-digests';
-import { inScope, policyScope } from './policy-scope';
 import { startWarmUp } from './warm-up';
 import type { WorkTreeState } from './worktree';
+import { EnvRenderer, estimateRenders, type EarlyInputs, type EnvOutcome, type Job, type RunInputs } from './env-renderer';
 
 export interface PlanOptions {
   readonly root: string;
@@ -52,13 +43,7 @@ export interface PlanOptions {
   readonly imageLookup?: ImageLookup;
 }
 
-export interface EnvOutcome {
-  readonly environment: string;
-  readonly previous?: Recipe;
-  readonly recipe: Recipe;
-  readonly rendered: readonly string[];
-  readonly seeded: boolean;
-}
+export type { EnvOutcome } from './env-renderer';
 
 export interface Plan {
   readonly files: FileMap;
@@ -111,21 +96,7 @@ function selectEnvs(config: ConfigSet, opts: PlanOptions): string[] {
   return environmentOrder(config).filter((e) => !opts.envs || opts.envs.includes(e));
 }
 
-/** Everything a run knows before it renders: config, previous recipes, pins, and the services to render. */
-interface RunInputs {
-  readonly config: ConfigSet;
-  readonly envs: readonly string[];
-  readonly previous: ReadonlyMap<string, Recipe | undefined>;
-  readonly services: readonly ServiceToRender[];
-  readonly pins: ReadonlyMap<string, Pin>;
-  /** Environments that follow main → service → its registry digests (kept from the recipe, or looked up). */
-  readonly digests: ReadonlyMap<string, Record<string, KnownDigests>>;
-  readonly images?: readonly ImageAnswer[];
-  /** Uncommitted paths, as the pins step's `git status` read them. */
-  readonly dirty: readonly string[];
-}
-
-async function gatherInputs(opts: PlanOptions, warmed?: Promise<void>): Promise<RunInputs> {
+async function gatherInputs(opts: PlanOptions, warmed: Promise<void> | undefined, onEarly: (early: EarlyInputs) => void): Promise<RunInputs> {
   const { root } = opts;
   const graph = opts.graph ?? startGraph(root); // Nx works in its own process while the config and recipes are read
   const config = timed('config', () => loadConfig(root));
@@ -134,8 +105,11 @@ async function gatherInputs(opts: PlanOptions, warmed?: Promise<void>): Promise<
   const previous = new Map(config.environments.map((e) => [e, readRecipe(root, e)] as const));
   // Loaded while Nx still works (every run renders with it), not after the graph arrives.
   timed('kit', () => loadKit(root));
+  // Read before the pins (which take it as read): promoted environments can then render while Nx works.
+  const dirty = timed('pins: git status', () => uncommittedPaths(root));
+  onEarly({ config, envs, previous, dirty });
   const pinResult = await timed('pins', () =>
-    computePins({ root, graph, previous: previousPins(followers.map((e) => previous.get(e))), allowDirty: opts.allowDirty, base: opts.base, head: opts.head, headIsWorkTree: opts.headIsWorkTree }),
+    computePins({ root, graph, dirty, previous: previousPins(followers.map((e) => previous.get(e))), allowDirty: opts.allowDirty, base: opts.base, head: opts.head, headIsWorkTree: opts.headIsWorkTree }),
   );
   // A warm-up (warm-up.ts) fills the caches the next two steps read.
   if (warmed) await timed('warm-up (wait)', () => warmed);
@@ -149,80 +123,7 @@ async function gatherInputs(opts: PlanOptions, warmed?: Promise<void>): Promise<
     return { name: h.name, namespace: h.namespace, commit: pin.commit, inputs: pin.inputs, deployFile: h.deployFile, deployHash: h.deployHash };
   });
   const { digests, images } = await followerDigests(config, envs, previous, services, opts.imageLookup);
-  return { config, envs, previous, services, pins: pinResult.pins, digests, images, dirty: pinResult.dirty };
-}
-
-/** Renders one environment of a run into its own file map (environments are independent jobs). */
-class EnvRenderer {
-  private readonly kit: Kit;
-  private readonly base: { kit: Kit; kitId: string; engineId: string };
-  /** HEAD's SHA as the run renders it. */
-  readonly head: string;
-  private readonly full: boolean;
-
-  constructor(private readonly root: string, private readonly run: RunInputs, mode: PlanOptions['mode'], private readonly pool?: RenderPool) {
-    this.kit = loadKit(root);
-    this.base = { kit: this.kit, kitId: folderIdentity(dirname(kitEntry(root))), engineId: engineIdentity() };
-    this.head = gitText(['rev-parse', 'HEAD'], { cwd: root });
-    this.full = mode === 'render';
-  }
-
-  async render(env: string): Promise<Job | undefined> {
-    return this.run.config.followsMain(env) ? this.followingMain(env) : this.promoted(env);
-  }
-
-  private async followingMain(env: string): Promise<Job> {
-    const { config, services } = this.run;
-    const prev = this.run.previous.get(env);
-    const files: FileMap = new Map();
-    const input = { ...this.base, sourceRoot: this.root, environment: env, config, services, previous: prev?.services, full: this.full, digests: this.run.digests.get(env) };
-    const out = await timed(`render ${env}`, () => tracked(`rendering ${env}`, services.length, (p) => renderServices(this.pool, input, files, p)));
-    const layers = renderEnvironmentLayers(this.kit, { environment: config.environment(env), tenants: tenantsOf(config, env), services: namesByNamespace(services) }, files, { localProfiles: loadLocalProfiles(this.root), sourceRoot: this.root });
-    const recipe: Recipe = { environment: env, services: out.entries, ...withAddons(layers.addons) };
-    // `recipe` re-checks the namespaces whose verdict can have moved (policy-scope.ts); `render` checks all.
-    const scope = this.full ? 'all' : policyScope({ root: this.root, environment: env, previous: prev, services, rendered: out.rendered });
-    const checked = inScope(services, scope);
-    const policy = environmentPolicyFindings(this.kit, { environment: env, config, services: checked, files, kept: new Set(out.kept), root: this.root, objects: new Map(out.objects) });
-    return { files, kept: out.kept, policy, outcome: { environment: env, previous: prev, recipe, rendered: out.rendered, seeded: false } };
-  }
-
-  /** `recipe` leaves a promoted environment alone unless it has no recipe yet (then it is seeded). */
-  private async promoted(env: string): Promise<Job | undefined> {
-    const prev = this.run.previous.get(env);
-    if (prev && !this.full) return undefined;
-    const seed = prev ? undefined : this.seedOf(env);
-    const record = prev ? prev.promotedFrom : this.seedRecord(env);
-    if (!prev && (!seed || !record)) return undefined;
-    const toRender: Recipe = prev ?? { environment: env, promotedFrom: record, services: seed! };
-    const mirrorOf = this.run.config.environment(env).promotion!.mirrorOf;
-    const mirrored = mirrorOf ? this.run.previous.get(mirrorOf) : undefined;
-    if (mirrorOf && !mirrored) return undefined; // a mirror is seeded once the environment it mirrors has a recipe
-    const files: FileMap = new Map();
-    const policy: Finding[] = [];
-    const input = { root: this.root, environment: env, recipe: toRender, engineId: this.base.engineId, currentConfig: this.run.config, pool: this.pool, mirrored, policyFindings: policy, workTree: { head: this.head, dirty: this.run.dirty } };
-    const recipe = await timed(`render ${env}`, () => tracked(`rendering ${env}`, undefined, () => renderPromoted(input, files)));
-    return { files, kept: [], policy, outcome: { environment: env, previous: prev, recipe, rendered: Object.keys(recipe.services), seeded: !prev } };
-  }
-
-  /** The record a seed carries: its source at HEAD (for a mirror: the mirrored environment's record, own files at HEAD). */
-  private seedRecord(env: string): PromotedFrom | undefined {
-    const promotion = this.run.config.environment(env).promotion!;
-    const source = promotion.from;
-    if (promotion.mirrorOf) {
-      const pf = this.run.previous.get(source)?.promotedFrom;
-      return pf ? { ...pf, commit: this.head, sources: sourcesOf(pf), mirrorOf: source } : undefined;
-    }
-    if (this.run.config.followsMain(source)) return { environment: source, commit: this.head, sources: this.head };
-    const sourcePf = this.run.previous.get(source)?.promotedFrom ?? this.seedRecord(source);
-    return sourcePf ? { environment: source, commit: this.head, sources: sourcesOf(sourcePf) } : undefined;
-  }
-
-  /** The entries a promoted environment without a recipe is seeded with: its source's, as of this run. */
-  private seedOf(env: string): Record<string, RecipeEntry> | undefined {
-    const from = this.run.config.environment(env).promotion!.from;
-    if (this.run.config.followsMain(from)) return Object.fromEntries(this.run.services.map((s) => [s.name, seedEntry(s, this.run.digests.get(from)?.[s.name])]));
-    return this.run.previous.get(from)?.services ?? this.seedOf(from);
-  }
+  return { config, envs, previous, services, pins: pinResult.pins, digests, images, dirty };
 }
 
 export async function planRun(opts: PlanOptions): Promise<Plan> {
@@ -230,21 +131,31 @@ export async function planRun(opts: PlanOptions): Promise<Plan> {
   // the first changed deploy.ts, or the first exception, to fail).
   deployTimeout();
   today();
-  // On a cold cache the render pool starts now and type-checks and loads the deploy.ts files meanwhile.
-  const warm = startWarmUp(opts.root);
+  const full = opts.mode === 'render';
+  // The render pool starts now and its workers load the deploy.ts files (type-checking them on a cold cache).
+  const warm = startWarmUp(opts.root, full);
   let pool = warm?.pool;
+  let renderer: EnvRenderer | undefined;
+  // Promoted environments with a recipe render while Nx builds the graph (env-renderer.ts).
+  const early = new Map<string, Promise<Job | undefined>>();
   let jobs: Array<Job | undefined>;
   let run: RunInputs;
-  let renderedHead: string;
   try {
-    run = await gatherInputs(opts, warm?.done);
-    const full = opts.mode === 'render';
-    pool ??= RenderPool.forRun(run.envs.reduce((n, env) => n + estimateRenders(run.config, env, run.previous.get(env), run.services, full), 0));
-    const renderer = new EnvRenderer(opts.root, run, opts.mode, pool);
-    renderedHead = renderer.head;
-    jobs = await Promise.all(run.envs.map((env) => renderer.render(env)));
+    run = await gatherInputs(opts, warm?.done, (inputs) => {
+      renderer = new EnvRenderer(opts.root, inputs, opts.mode);
+      for (const env of inputs.envs.filter((e) => renderer!.rendersEarly(e))) {
+        const job = renderer.render(env, pool);
+        job.catch(() => undefined); // reported below, after the pins (whose errors come first)
+        early.set(env, job);
+      }
+    });
+    const later = run.envs.filter((env) => !early.has(env));
+    pool ??= RenderPool.forRun(later.reduce((n, env) => n + estimateRenders(run.config, env, run.previous.get(env), run.services, full), 0));
+    jobs = await Promise.all(run.envs.map((env) => early.get(env) ?? renderer!.render(env, pool, run)));
   } finally {
     await pool?.close();
+    // A run that failed before the early renders were taken lets them end (a materialised release removes its folder).
+    await Promise.allSettled(early.values());
   }
   const files: FileMap = new Map();
   const kept = new Set<string>();
@@ -258,29 +169,5 @@ export async function planRun(opts: PlanOptions): Promise<Plan> {
     files.set(recipePath(job.outcome.environment), serializeRecipe(job.outcome.recipe));
     outcomes.push(job.outcome);
   }
-  return { files, scopeDirs: outcomes.map((o) => `environments/${o.environment}`), kept, outcomes, pins: run.pins, policyFindings: sortFindings(policyFindings), ...(run.images ? { images: run.images } : {}), config: run.config, workTree: { head: renderedHead, dirty: run.dirty }, previous: run.previous };
-}
-
-interface Job {
-  readonly files: FileMap;
-  readonly policy: readonly Finding[];
-  readonly kept: readonly string[];
-  readonly outcome: EnvOutcome;
-}
-
-/** How many services an environment's run will render, roughly (decides whether threads pay). */
-function estimateRenders(config: ConfigSet, env: string, prev: Recipe | undefined, services: readonly ServiceToRender[], full: boolean): number {
-  if (!config.followsMain(env)) return prev && !full ? 0 : services.length;
-  if (full || !prev) return services.length;
-  return services.filter((s) => prev.services[s.name]?.commit !== s.commit || prev.services[s.name]?.inputs !== s.inputs).length;
-}
-
-/** The recipe's `addons` key: present only when the environment renders add-ons. */
-export function withAddons(addons: Recipe['addons']): Pick<Recipe, 'addons'> {
-  return addons && Object.keys(addons).length > 0 ? { addons } : {};
-}
-
-/** A seed entry: what promotion copies (namespace, pin, inputs, the image's digests); image and digest are rendered anew. */
-function seedEntry(s: ServiceToRender, known: KnownDigests | undefined): RecipeEntry {
-  return withDigests({ namespace: s.namespace, commit: s.commit, inputs: s.inputs, image: '', digest: '' }, known);
+  return { files, scopeDirs: outcomes.map((o) => `environments/${o.environment}`), kept, outcomes, pins: run.pins, policyFindings: sortFindings(policyFindings), ...(run.images ? { images: run.images } : {}), config: run.config, workTree: { head: renderer!.head, dirty: run.dirty }, previous: run.previous };
 }

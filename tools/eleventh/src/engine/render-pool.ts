@@ -44,6 +44,13 @@ export interface RenderReply {
   readonly error?: WireError;
 }
 
+/** A render asked of a pool that has been closed (the run ended, with an error, before taking it). */
+export class PoolClosedError extends Error {
+  constructor() {
+    super('render pool closed');
+  }
+}
+
 /** Below this many service renders in one run, threads cost more than they save. */
 const MIN_RENDERS = 1500;
 /** Services per task: small enough to balance, large enough to amortise the messages. */
@@ -53,6 +60,7 @@ export class RenderPool {
   private readonly workers: Worker[];
   private readonly waiting = new Map<number, { resolve: (r: RenderReply) => void; reject: (e: Error) => void }>();
   private nextId = 0;
+  private closed = false;
 
   private readonly boards: StepBoard[] = [];
   private readonly watch: NodeJS.Timeout;
@@ -96,6 +104,7 @@ export class RenderPool {
   warm(worker: number, root: string, files: readonly string[]): Promise<Warmed | undefined> {
     const id = this.nextId++;
     return new Promise<RenderReply>((resolve, reject) => {
+      if (this.closed) return reject(new PoolClosedError());
       this.waiting.set(id, { resolve, reject });
       this.workers[worker % this.size].postMessage({ id, warm: { root, files } } satisfies WarmTask);
     }).then((reply) => reply.warmed);
@@ -117,14 +126,18 @@ export class RenderPool {
   run(worker: number, sourceRoot: string, input: TaskInput): Promise<RenderReply> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      if (this.closed) return reject(new PoolClosedError());
       this.waiting.set(id, { resolve, reject });
       this.workers[worker % this.size].postMessage({ id, sourceRoot, input } satisfies RenderTask);
     });
   }
 
+  /** End the workers; what still waits for one (a render the run no longer takes) fails with PoolClosedError. */
   async close(): Promise<void> {
+    this.closed = true;
     clearInterval(this.watch);
     await Promise.all(this.workers.map((w) => w.terminate()));
+    this.failAll(new PoolClosedError());
   }
 
   private failAll(err: Error): void {

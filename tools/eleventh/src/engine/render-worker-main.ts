@@ -25,6 +25,11 @@ function configOf(root: string): ConfigSet {
 /** Type-check the files, then load those that pass: their definitions stay loaded for this worker's renders. */
 function warm(task: WarmTask): RenderReply {
   const { root, files } = task.warm;
+  try {
+    configOf(root); // the first render task of this root needs it too
+  } catch {
+    // a config the run cannot load is the run's to report: the warm-up still loads what passes
+  }
   const passing = passingFiles(root, files);
   return { id: task.id, warmed: { passed: passing.entries, headers: headerEntries(root, passing.files) } };
 }

@@ -1,6 +1,6 @@
 /**
  * The warm-up (warm-up.ts) only fills caches: it must record what passes, never run a deploy.ts that fails
- * its type-check, survive a deploy.ts that hangs (the pool stays usable), and start only on a cold cache.
+ * its type-check, survive a deploy.ts that hangs (the pool stays usable), and start only on a cold cache or for a full render.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -87,5 +87,10 @@ describe('the warm-up', () => {
     await warm!.pool.close();
     recordHeaders([['1'.repeat(40), { name: 'y', namespace: 'ns-a', type: 'worker' }]]);
     expect(startWarmUp(repo.root)).toBeUndefined(); // 2 of 3 known: warm enough
+    const full = startWarmUp(repo.root, true); // a full render loads every deploy.ts whatever the cache holds
+    expect(full).toBeDefined();
+    await full!.pool.close();
+    coldCache({ ELEVENTH_WARM_UP_MIN: '10' });
+    expect(startWarmUp(repo.root, true)).toBeUndefined(); // … in a large repository only
   }, 60_000);
 });

@@ -7,8 +7,10 @@
  *
  * It only saves time: it writes nothing but the caches, reports nothing (a file that fails is checked and
  * reported by the run itself), and follows the render's chunking, so each worker has loaded the very files
- * it will render. A run whose header cache already knows about as many files as there are (a warm cache:
- * an incremental recipe, a render after a recipe) does not start it.
+ * it will render (with their config and kit). A full render (`render`, `verify`, `policy`) starts it whatever
+ * the caches hold: its workers load every deploy.ts anyway, and do it while Nx works instead of after. A
+ * `recipe` whose header cache already knows about as many files as there are (an incremental recipe) does not
+ * start it: it renders only what changed.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,11 +43,14 @@ function deployFiles(root: string): string[] {
   return names.map((n) => `services/${n}/deploy.ts`).filter((f) => existsSync(join(root, f)));
 }
 
-/** Start the warm-up when the caches are cold and the repository large; undefined otherwise. */
-export function startWarmUp(root: string): WarmUp | undefined {
+/**
+ * Start the warm-up when the repository is large and the run renders every service (`full`: the workers
+ * load every deploy.ts anyway), or the caches are cold; undefined otherwise.
+ */
+export function startWarmUp(root: string, full = false): WarmUp | undefined {
   if (process.env.ELEVENTH_RENDER_THREADS === '0') return undefined;
   const files = deployFiles(root);
-  if (files.length < minFiles() || cachedHeaderCount() >= files.length / 2) return undefined;
+  if (files.length < minFiles() || (!full && cachedHeaderCount() >= files.length / 2)) return undefined;
   const pool = RenderPool.forWarmUp();
   // Chunk k of a render goes to worker k % size (render-pool.ts): each worker gets all of its chunks at once,
   // so it builds one TypeScript program.

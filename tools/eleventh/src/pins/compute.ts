@@ -40,6 +40,8 @@ export interface PinOptions {
    * of it, so they are neither refused nor warned about.
    */
   readonly headIsWorkTree?: boolean;
+  /** Every path with an uncommitted change, when the caller has already read them (uncommittedPaths). */
+  readonly dirty?: readonly string[];
 }
 
 /** Start building the Nx graph in its child process now; pass the promise as PinOptions.graph. */
@@ -96,7 +98,7 @@ export async function computePins(options: PinOptions): Promise<PinResult> {
   const head = revParse(options.head ?? 'HEAD', options.root);
   const graphPromise = options.graph ?? loadGraphInputs(options.root);
   // git status runs while Nx builds the graph in its own process.
-  const dirty = timed('pins: git status', () => uncommittedPaths(options.root));
+  const dirty = options.dirty ?? timed('pins: git status', () => uncommittedPaths(options.root));
   let offPrevious: ReadonlySet<string>;
   try {
     timed('pins: links', () => checkWorkspaceLinks(options.root, dirty));
