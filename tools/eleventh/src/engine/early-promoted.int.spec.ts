@@ -67,7 +67,8 @@ describe('promoted environments rendered while Nx works', () => {
   }, 120_000);
 
   it('render what they rendered before, in-process and through the pool, and leave no folder behind', () => {
-    for (const env of [{}, THREADS]) {
+    // In-process; through the warm-up's pool; through a pool started for the early renders alone (no warm-up).
+    for (const env of [{}, THREADS, { ELEVENTH_RENDER_THREADS: '2', ELEVENTH_WARM_UP_MIN: '100000' }]) {
       const res = runEleventh(repo.root, ['render', '--check'], { ...env, TMPDIR: tmp });
       expect(res.status, res.stderr).toBe(0);
       expect(res.stdout).toBe('');

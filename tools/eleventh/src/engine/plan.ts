@@ -143,7 +143,10 @@ export async function planRun(opts: PlanOptions): Promise<Plan> {
   try {
     run = await gatherInputs(opts, warm?.done, (inputs) => {
       renderer = new EnvRenderer(opts.root, inputs, opts.mode);
-      for (const env of inputs.envs.filter((e) => renderer!.rendersEarly(e))) {
+      const soon = inputs.envs.filter((e) => renderer!.rendersEarly(e));
+      // A full render renders every service of every environment: about what the recipes hold.
+      if (soon.length > 0) pool ??= RenderPool.forRun(inputs.envs.reduce((n, e) => n + Object.keys(inputs.previous.get(e)?.services ?? {}).length, 0));
+      for (const env of soon) {
         const job = renderer.render(env, pool);
         job.catch(() => undefined); // reported below, after the pins (whose errors come first)
         early.set(env, job);
