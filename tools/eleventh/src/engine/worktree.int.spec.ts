@@ -1,12 +1,14 @@
 /**
  * withSources decides whether the work tree already holds a release's render sources. Given the run's own
  * `git status` (WorkTreeState) it must answer as the status-based check does: the repository itself only
- * when nothing a render reads differs, a materialised copy of the commit otherwise.
+ * when nothing a render reads differs, a materialised copy of the commit otherwise. Without a state it reads
+ * the work tree itself, the same way (untracked files and files edited under a git mark included).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uncommittedPaths } from '../pins/dirty';
+import { git } from '../git/run';
 import { commitFiles, createFixtureRepo, headSha, type FixtureRepo } from '../testing/fixture';
 import { withSources } from './worktree';
 
@@ -56,6 +58,32 @@ describe('withSources with the run’s work-tree state', () => {
     writeFileSync(join(repo.root, 'environments/staging/ns-new/tenant.yaml'), '{}\n');
     expect(await sourcesFor(headSha(repo.root))).toMatchObject({ atRoot: false });
     rmSync(join(repo.root, 'environments/staging/ns-new'), { recursive: true });
+  });
+
+  it('materialises the commit when a render source was edited under skip-worktree, with or without the run’s state', async () => {
+    const committed = readFileSync(join(repo.root, DEPLOY), 'utf8');
+    writeFileSync(join(repo.root, DEPLOY), `${committed}// edited under a mark\n`);
+    git(['update-index', '--skip-worktree', DEPLOY], { cwd: repo.root });
+    try {
+      expect(await sourcesFor(headSha(repo.root))).toEqual({ atRoot: false, deploy: committed });
+      // Without a state (promote, rollback), withSources reads the work tree itself.
+      const got = await withSources(repo.root, headSha(repo.root), (dir) => ({ atRoot: dir === repo.root, deploy: readFileSync(join(dir, DEPLOY), 'utf8') }));
+      expect(got).toEqual({ atRoot: false, deploy: committed });
+    } finally {
+      git(['update-index', '--no-skip-worktree', DEPLOY], { cwd: repo.root });
+      writeFileSync(join(repo.root, DEPLOY), committed);
+    }
+  });
+
+  it('without the run’s state, materialises the commit when an untracked file would join the render sources', async () => {
+    mkdirSync(join(repo.root, 'environments/staging/ns-new'), { recursive: true });
+    writeFileSync(join(repo.root, 'environments/staging/ns-new/tenant.yaml'), '{}\n');
+    try {
+      const atRoot = await withSources(repo.root, headSha(repo.root), (dir) => dir === repo.root);
+      expect(atRoot).toBe(false);
+    } finally {
+      rmSync(join(repo.root, 'environments/staging/ns-new'), { recursive: true });
+    }
   });
 
   it('materialises an older commit whose deploy.ts differs from HEAD’s', async () => {

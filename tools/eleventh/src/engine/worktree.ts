@@ -12,21 +12,16 @@ import { git, gitText } from '../git/run';
 import { forgetKit } from '../load/kit';
 import { unregisterSourceRoot } from '../load/source-root';
 import { CatFile } from '../pins/cat-file';
+import { uncommittedPaths } from '../pins/dirty';
 
 /** What a render reads from a commit: the kit, every deploy.ts, and the hand-written environment files. */
-export const SOURCE_PATHS = [
+const SOURCE_PATHS = [
   'platform',
   ':(glob)services/*/deploy.ts',
   ':(glob)environments/**/environment.yaml',
   ':(glob)environments/**/tenant.yaml',
   ':(glob)environments/**/overrides.yaml',
 ];
-
-/** True when `commit` is HEAD and nothing under `paths` differs from it (the working tree is that commit). */
-export function isCleanHead(root: string, commit: string, paths: readonly string[]): boolean {
-  if (gitText(['rev-parse', 'HEAD'], { cwd: root }) !== commit) return false;
-  return gitText(['status', '--porcelain', '--untracked-files=all', '--', ...paths], { cwd: root }) === '';
-}
 
 /**
  * What a render reads: everything from `sources`, except each overlaid environment's own hand-written files
@@ -58,15 +53,11 @@ function groups(src: ReleaseSources): Group[] {
   ];
 }
 
-/** True when the working tree's render sources equal the release's (tracked files; new untracked ones do not matter). */
-function sameSources(root: string, src: ReleaseSources): boolean {
-  return groups(src).every(({ commit, paths }) => git(['diff', '--quiet', commit, '--', ...paths], { cwd: root, okCodes: [0, 1] }).status === 0);
-}
-
 /**
  * The work tree as the run already read it: HEAD's SHA and every path with an uncommitted change, untracked
- * ones included (pins/dirty.ts, one `git status`). A `git status` over 100,000 files costs about a second;
- * with this, whether the work tree holds a release's sources costs no status of its own.
+ * ones included, and files changed under an assume-unchanged or skip-worktree mark (pins/dirty.ts). A
+ * `git status` over 100,000 files costs about a second; with this, whether the work tree holds a release's
+ * sources costs no status of its own.
  */
 export interface WorkTreeState {
   readonly head: string;
@@ -74,10 +65,10 @@ export interface WorkTreeState {
 }
 
 /**
- * The same question as isCleanHead and sameSources, answered from `state`: every group's commit has HEAD's
- * tree under its paths, and no path of the group has an uncommitted change. (A changed file whose content
- * happens to equal the release's counts as different here: the release is then materialised, as for any
- * other difference.)
+ * Whether the work tree holds the release's render sources, answered from `state`: every group's commit has
+ * HEAD's tree under its paths, and no path of the group has an uncommitted change (an untracked file there
+ * would join the render; a file edited under a git mark is one too). A changed file whose content happens to
+ * equal the release's counts as different here: the release is then materialised, as for any other difference.
  */
 function sameAsState(root: string, src: ReleaseSources, state: WorkTreeState): boolean {
   return groups(src).every(({ commit, paths, selects }) => !state.dirty.some(selects) && (commit === state.head || sameCommits(root, commit, state.head, paths)));
@@ -151,8 +142,7 @@ async function materialize(root: string, src: ReleaseSources, dir: string): Prom
  */
 export async function withSources<T>(root: string, release: string | ReleaseSources, fn: (sourceRoot: string) => Promise<T> | T, state?: WorkTreeState): Promise<T> {
   const src: ReleaseSources = typeof release === 'string' ? { sources: release, overlays: new Map() } : release;
-  const plain = [...src.overlays.values()].every((c) => c === src.sources);
-  const holds = state ? sameAsState(root, src, state) : (plain && isCleanHead(root, src.sources, SOURCE_PATHS)) || sameSources(root, src);
+  const holds = sameAsState(root, src, state ?? { head: gitText(['rev-parse', 'HEAD'], { cwd: root }), dirty: uncommittedPaths(root) });
   if (holds) return fn(root);
   const dir = mkdtempSync(join(tmpdir(), 'eleventh-src-'));
   try {

@@ -3,12 +3,14 @@
  * (staged or not) and every untracked file that .gitignore does not exclude, on top of HEAD. Built in a
  * temporary index (a copy of the real one, so unchanged files are not hashed again) with `write-tree` and
  * `commit-tree`: like `git stash create`, it adds objects to the repository but moves no ref and leaves
- * the real index as it was. Unreferenced, they go with the next `git gc`.
+ * the real index as it was. Unreferenced, they go with the next `git gc`. A file edited under an
+ * assume-unchanged or skip-worktree mark is part of the work tree's change too.
  */
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { git, gitText } from '../git/run';
+import { editedUnderMarks } from '../pins/dirty';
 
 export interface WorkTreeSnapshot {
   /** HEAD's full SHA. */
@@ -38,6 +40,13 @@ export function snapshotWorkTree(root: string): WorkTreeSnapshot {
     const env = { GIT_INDEX_FILE: index, ...IDENTITY };
     if (existsSync(real)) copyFileSync(real, index);
     else git(['read-tree', 'HEAD'], { cwd: root, env });
+    // `git add` passes over files under an assume-unchanged or skip-worktree mark: the copy drops the marks of
+    // those edited under one (pins/dirty.ts), so the snapshot holds the edit the engine renders.
+    const edited = editedUnderMarks(root, env);
+    // One mark per call: given both, update-index applies only the last.
+    for (const unmark of edited.length > 0 ? ['--no-assume-unchanged', '--no-skip-worktree'] : []) {
+      git(['update-index', unmark, '-z', '--stdin'], { cwd: root, env, input: `${edited.join('\0')}\0` });
+    }
     git(['add', '--all', '--', '.'], { cwd: root, env });
     const tree = gitText(['write-tree'], { cwd: root, env });
     if (tree === gitText(['rev-parse', 'HEAD^{tree}'], { cwd: root })) return { head, commit: head, changed: [] };
