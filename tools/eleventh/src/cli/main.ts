@@ -71,8 +71,15 @@ export function main(argv: readonly string[]): void {
   });
   // Backstop for a `process.exit` the deploy.ts guard (load/contain.ts) cannot see, e.g. one a service
   // scheduled for later: a run that ends before it settled never reports success.
+  // A `process.exit` after the run settled (a timer a deploy.ts left) would replace the run's exit code.
+  let exitCalled = false;
+  const realExit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => {
+    exitCalled = true;
+    return realExit(code as number | undefined);
+  }) as typeof process.exit;
   process.on('exit', (code) => {
-    if (settled) return;
+    if (settled && !exitCalled) return;
     process.stderr.write(`eleventh: the run was ended by process.exit(${code}) before it finished (expected no code it loads, such as a deploy.ts, to call process.exit)\n`);
     process.exitCode = EXIT.internal;
   });
