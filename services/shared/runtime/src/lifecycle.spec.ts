@@ -19,7 +19,7 @@ describe('sleep', () => {
   it('returns at once when the signal has already aborted', async () => {
     const start = Date.now();
     await sleep(5_000, AbortSignal.abort());
-    expect(Date.now() - start).toBeLessThan(100);
+    expect(Date.now() - start).toBeLessThan(1_000);
   });
 });
 
