@@ -195,6 +195,8 @@ export async function applyPlan(root: string, plan: WritePlan, hooks?: ApplyHook
   try {
     for (const rel of cleared) await staging.clear(rel);
     const tops = newFolders(root, plan.create);
+    // Folders inside staged new folders, each made once (a first run's 80,000 files sit in ~15,000 of them).
+    const made = new Set<string>();
     for (const rel of writes) {
       const target = join(root, rel);
       const top = tops.get(rel);
@@ -207,9 +209,12 @@ export async function applyPlan(root: string, plan: WritePlan, hooks?: ApplyHook
       if (!folder) staging.folderOf.set(top, (folder = { rel: top, staged: join(root, dirname(top), tempName(basename(top))), files: [] }));
       folder.files.push(rel);
       const temp = join(folder.staged, rel.slice(top.length + 1));
-      await at(root, dirname(target), () => {
-        mkdirSync(dirname(temp), { recursive: true });
-      });
+      if (!made.has(dirname(temp))) {
+        await at(root, dirname(target), () => {
+          mkdirSync(dirname(temp), { recursive: true });
+        });
+        made.add(dirname(temp));
+      }
       staging.temps.set(rel, temp);
     }
     await pool(writes, CONCURRENCY, (rel) => at(root, join(root, rel), () => writeFile(staging.temps.get(rel)!, plan.contents.get(rel)!)));
