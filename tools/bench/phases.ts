@@ -11,6 +11,7 @@ import { git } from './synth/git';
 import { namespaceName, serviceName } from './synth/service-files';
 import { spread, type Row, type Target } from './table';
 import { SYNTH_REF } from './synth';
+import { diskNote } from './disk-probe';
 
 const SOURCE = resolve(__dirname, '../..');
 const NX = join(SOURCE, 'node_modules/nx/dist/bin/nx.js');
@@ -141,8 +142,9 @@ async function oneRun(n: number, dir: string, first: boolean, change: number): P
   const projects = graph.stdout.split('\n').filter(Boolean).length;
   rows.push(row(n, 'Nx graph alone (cold, `nx show projects`)', graph, undefined, `${projects} projects`));
   fresh(dir);
+  const disk = diskNote(dir, progress);
   const full = await eleventh(dir, 'recipe from scratch (cold)', 'recipe');
-  rows.push(row(n, 'recipe from scratch: pins + render 3 envs (fresh clone: no Nx or engine cache)', full, FULL_TARGET, `${changedFiles(dir).length} paths written`));
+  rows.push(row(n, 'recipe from scratch: pins + render 3 envs (fresh clone: no Nx or engine cache)', full, FULL_TARGET, `${changedFiles(dir).length} paths written; ${disk}`));
   if (full.exitCode !== 0) return rows;
   commit(dir, ['environments'], 'environments: first recipe');
   cold(dir);
