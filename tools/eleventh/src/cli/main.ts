@@ -80,7 +80,8 @@ export function main(argv: readonly string[]): void {
   }) as typeof process.exit;
   process.on('exit', (code) => {
     if (settled && !exitCalled) return;
-    process.stderr.write(`eleventh: the run was ended by process.exit(${code}) before it finished (expected no code it loads, such as a deploy.ts, to call process.exit)\n`);
+    const what = settled ? `process.exit(${code}) was called after the run finished, replacing its exit code` : `the run was ended by process.exit(${code}) before it finished`;
+    process.stderr.write(`eleventh: ${what} (expected no code it loads, such as a deploy.ts, to call process.exit)\n`);
     process.exitCode = EXIT.internal;
   });
   runCli(argv, io).then(

@@ -110,7 +110,20 @@ describe('catalog: bad deploy.ts', () => {
     try {
       const res = runEleventh(repo.root, ['render', '--check']);
       expect(res.status).not.toBe(0);
-      expect(res.stderr).toContain('eleventh: the run was ended by process.exit(0) before it finished');
+      // The timer fires before or after the run settles, as the run's own awaits fall: either is reported.
+      expect(res.stderr).toMatch(/eleventh: (the run was ended by process\.exit\(0\) before it finished|process\.exit\(0\) was called after the run finished, replacing its exit code) \(expected no code it loads/);
+    } finally {
+      writeFileSync(join(repo.root, FILE), original);
+    }
+  }, 60_000);
+
+  it('a process.exit that comes after the run settled cannot replace its exit code, and says so', () => {
+    // 10 s: long after a render of this repository has settled, so the exit is the late one.
+    writeFileSync(join(repo.root, FILE), [IMPORT, '(globalThis as any).setTimeout(() => (globalThis as any).process.exit(0), 10_000);', spec()].join('\n'));
+    try {
+      const res = runEleventh(repo.root, ['render', '--check']);
+      expect(res.status).toBe(70);
+      expect(res.stderr).toContain('eleventh: process.exit(0) was called after the run finished, replacing its exit code (expected no code it loads');
     } finally {
       writeFileSync(join(repo.root, FILE), original);
     }
