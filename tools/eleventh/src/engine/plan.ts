@@ -142,19 +142,22 @@ export async function planRun(opts: PlanOptions): Promise<Plan> {
   let run: RunInputs;
   try {
     run = await gatherInputs(opts, warm?.done, (inputs) => {
-      renderer = new EnvRenderer(opts.root, inputs, opts.mode);
-      const soon = inputs.envs.filter((e) => renderer!.rendersEarly(e));
+      const first = (renderer = new EnvRenderer(opts.root, inputs, opts.mode));
+      const soon = inputs.envs.filter((e) => first.rendersEarly(e));
       // A full render renders every service of every environment: about what the recipes hold.
       if (soon.length > 0) pool ??= RenderPool.forRun(inputs.envs.reduce((n, e) => n + Object.keys(inputs.previous.get(e)?.services ?? {}).length, 0));
       for (const env of soon) {
-        const job = renderer.render(env, pool);
+        const job = first.render(env, pool);
         job.catch(() => undefined); // reported below, after the pins (whose errors come first)
         early.set(env, job);
       }
     });
     const later = run.envs.filter((env) => !early.has(env));
     pool ??= RenderPool.forRun(later.reduce((n, env) => n + estimateRenders(run.config, env, run.previous.get(env), run.services, full), 0));
-    jobs = await Promise.all(run.envs.map((env) => early.get(env) ?? renderer!.render(env, pool, run)));
+    // gatherInputs calls its callback before it returns: a run without a renderer here is a bug, said as one.
+    if (!renderer) throw new Error('internal: the run gathered its inputs without announcing the early ones');
+    const r = renderer;
+    jobs = await Promise.all(run.envs.map((env) => early.get(env) ?? r.render(env, pool, run)));
   } finally {
     await pool?.close();
     // A run that failed before the early renders were taken lets them end (a materialised release removes its folder).
@@ -172,5 +175,5 @@ export async function planRun(opts: PlanOptions): Promise<Plan> {
     files.set(recipePath(job.outcome.environment), serializeRecipe(job.outcome.recipe));
     outcomes.push(job.outcome);
   }
-  return { files, scopeDirs: outcomes.map((o) => `environments/${o.environment}`), kept, outcomes, pins: run.pins, policyFindings: sortFindings(policyFindings), ...(run.images ? { images: run.images } : {}), config: run.config, workTree: { head: renderer!.head, dirty: run.dirty }, previous: run.previous };
+  return { files, scopeDirs: outcomes.map((o) => `environments/${o.environment}`), kept, outcomes, pins: run.pins, policyFindings: sortFindings(policyFindings), ...(run.images ? { images: run.images } : {}), config: run.config, workTree: { head: renderer.head, dirty: run.dirty }, previous: run.previous };
 }
