@@ -108,10 +108,16 @@ describe.skipIf(missing.length > 0)('images chain on a real registry', () => {
     expect(run('promote', '--to', 'preprod', '--from', '--commit').status).toBe(0);
     expect(run('promote', '--to', 'prod', '--from', '--commit').status).toBe(0);
     for (const env of ['preprod', 'prod']) expect(readRecipe(repo.root, env)!.services[SVC]!.imageDigest).toBe(pushed.get(SVC)!.imageDigest);
+    const before = registry.requests().length;
     const res = run('verify', '--images');
     expect(res.stdout).toBe('');
     expect(res.status).toBe(0);
     promoted = git(['rev-parse', 'HEAD'], { cwd: repo.root }).stdout.trim();
+    // staging, preprod and prod pin the same images: each manifest, tag and referrer list is asked once per run
+    // (blobs, the SBOM documents, are read again: the run does not hold them). The token endpoint is not /v2/.
+    const asked = registry.requests().slice(before).filter((r) => r.includes('/v2/') && !r.includes('/blobs/sha256:') && r !== 'GET /v2/');
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.filter((r, i) => asked.indexOf(r) !== i)).toEqual([]);
   });
 
   it('verify --images catches a forged digest that the recipe and manifests agree on (nothing else can)', () => {

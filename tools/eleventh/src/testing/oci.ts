@@ -24,6 +24,8 @@ export interface LocalRegistry {
   /** `127.0.0.1:PORT` */
   readonly host: string;
   readonly storage: string;
+  /** Every request the registry has served so far, `METHOD /path`, in order (its access log). */
+  requests(): string[];
   stop(): Promise<void>;
 }
 
@@ -66,7 +68,7 @@ export async function startRegistry(): Promise<LocalRegistry> {
   const storage = join(dir, 'storage');
   mkdirSync(storage);
   const config = join(dir, 'config.yml');
-  writeFileSync(config, stringify({ version: 0.1, log: { level: 'warn', accesslog: { disabled: true } }, storage: { filesystem: { rootdirectory: storage }, delete: { enabled: true } }, http: { addr: host } }));
+  writeFileSync(config, stringify({ version: 0.1, log: { level: 'warn', accesslog: { disabled: false } }, storage: { filesystem: { rootdirectory: storage }, delete: { enabled: true } }, http: { addr: host } }));
   const logFile = join(dir, 'registry.log');
   const out = openSync(logFile, 'a');
   const child = spawn('docker-registry', ['serve', config], { stdio: ['ignore', out, out] });
@@ -82,6 +84,7 @@ export async function startRegistry(): Promise<LocalRegistry> {
   return {
     host,
     storage,
+    requests: () => [...readFileSync(logFile, 'utf8').matchAll(/"([A-Z]+) (\/\S*) HTTP\/[\d.]+"/g)].map((m) => `${m[1]} ${m[2]}`),
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

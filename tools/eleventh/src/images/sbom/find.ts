@@ -3,7 +3,7 @@
  * tag (distribution 2.8 and other registries without the API). A tagged artifact counts only when its
  * subject is the image asked about.
  */
-import type { RegistryClient } from '../registry/client';
+import type { RegistryReads } from '../registry/cached-reads';
 import { CYCLONEDX_MEDIA_TYPE, sbomTag } from './model';
 
 interface ArtifactManifest {
@@ -29,7 +29,7 @@ function parseManifest(body: Buffer): ArtifactManifest | undefined {
 }
 
 /** The digest of the SBOM of `repository:pin` = `imageDigest`, or undefined when none was pushed. */
-export async function findSbom(client: RegistryClient, repository: string, pin: string, imageDigest: string): Promise<string | undefined> {
+export async function findSbom(client: RegistryReads, repository: string, pin: string, imageDigest: string): Promise<string | undefined> {
   const referrers = await client.referrers(repository, imageDigest);
   const listed = (referrers ?? []).filter((r) => r.artifactType === CYCLONEDX_MEDIA_TYPE).map((r) => r.digest).sort();
   const tagged = await client.manifestDigest(repository, sbomTag(pin));
@@ -40,7 +40,7 @@ export async function findSbom(client: RegistryClient, repository: string, pin: 
 }
 
 /** The SBOM artifact `repository@digest`: its subject and document; undefined when the manifest is absent. */
-export async function readSbom(client: RegistryClient, repository: string, digest: string): Promise<StoredSbom | undefined> {
+export async function readSbom(client: RegistryReads, repository: string, digest: string): Promise<StoredSbom | undefined> {
   const manifest = await client.getManifest(repository, digest);
   if (!manifest) return undefined;
   const m = parseManifest(manifest.body);

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Registries } from '../../images/registries';
+import { CachedReads } from '../../images/registry/cached-reads';
 import type { SbomExpectation } from '../../images/sbom/check';
 import { librariesOf, lockEntriesAt, lockedIfPresent, lockedPackage } from '../../images/sbom/input';
 import type { RecipeEntry } from '../../model';
@@ -22,8 +23,13 @@ export function imageCheckContext(root: string, registries: Registries, graph: G
     return l;
   };
   const lines = new Map<string, ReadonlyMap<string, number>>();
+  const reads = new Map<string, CachedReads>();
   return {
-    registries,
+    reads: (host) => {
+      let r = reads.get(host);
+      if (!r) reads.set(host, (r = new CachedReads(registries.client(host))));
+      return r;
+    },
     lines: (env) => {
       let l = lines.get(env);
       if (!l) {

@@ -6,7 +6,7 @@
  */
 import { finding, type Finding } from '../../findings';
 import { mapLimit } from '../../images/limit';
-import type { Registries } from '../../images/registries';
+import type { RegistryReads } from '../../images/registry/cached-reads';
 import { RegistryError } from '../../images/registry/errors';
 import { ImageRefError, parseImageRef } from '../../images/registry/reference';
 import { sbomProblems, type SbomExpectation } from '../../images/sbom/check';
@@ -28,7 +28,8 @@ export const IMAGE_RULE = {
 } as const;
 
 export interface ImageCheckContext {
-  readonly registries: Registries;
+  /** The run's reads of `host`, each question asked once (images/registry/cached-reads.ts). */
+  readonly reads: (host: string) => RegistryReads;
   /** service → line of its entry, per recipe file. */
   readonly lines: (env: string) => ReadonlyMap<string, number>;
   /** What the SBOM of `service` at `pin` must list. */
@@ -38,7 +39,7 @@ export interface ImageCheckContext {
 type At = (rule: string, message: string) => Finding;
 
 async function sbomFindings(ctx: ImageCheckContext, name: string, e: RecipeEntry, repository: string, host: string, image: string, at: At): Promise<Finding[]> {
-  const client = ctx.registries.client(host);
+  const client = ctx.reads(host);
   const found = await findSbom(client, repository, e.commit, image);
   if (!e.sbomDigest && !found) return [at(IMAGE_RULE.sbomMissing, `${name}: no SBOM of ${e.image} in its registry (expected one pushed beside the image: referrers of ${image.slice(0, 19)}… or the tag ${e.commit}.sbom)`)];
   const out: Finding[] = [];
@@ -56,7 +57,7 @@ async function sbomFindings(ctx: ImageCheckContext, name: string, e: RecipeEntry
 
 async function entryFindings(ctx: ImageCheckContext, name: string, e: RecipeEntry, at: At): Promise<Finding[]> {
   const ref = parseImageRef(e.image);
-  const client = ctx.registries.client(ref.host);
+  const client = ctx.reads(ref.host);
   const tagged = await client.manifestDigest(ref.repository, e.commit);
   if (!tagged) return [at(IMAGE_RULE.missing, `${name}: ${e.image} is not in its registry (expected the image of the pin pushed: eleventh images --push)`)];
   const out: Finding[] = [];
