@@ -4,6 +4,7 @@
  * service's image inputs from it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { timed } from '../timing';
 import { join, resolve as resolvePath } from 'node:path';
 import { GraphError } from './errors';
 import { graphInputs, type GraphInputs, type ServiceInputs } from './inputs';
@@ -68,7 +69,12 @@ export function loadRawGraph(root: string): Promise<RawGraph> {
   return early ?? spawnWorker(root);
 }
 
+/** Each graph process is timed (`nx graph (process)`): a command that builds the graph twice shows it twice. */
 function spawnWorker(root: string): Promise<RawGraph> {
+  return timed('nx graph (process)', () => graphProcess(root));
+}
+
+function graphProcess(root: string): Promise<RawGraph> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, workerArgs(), {
       cwd: root,

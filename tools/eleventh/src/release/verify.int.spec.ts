@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { git } from '../git/run';
 import { recipePath } from '../recipe/recipe';
 import { cli, commitAll, createReleaseRepo, ok } from './release-fixture';
+import { runEleventh } from '../testing/example-repo';
 
 let repo: ReturnType<typeof createReleaseRepo>;
 let root: string;
@@ -42,6 +43,13 @@ describe('verify', () => {
   it('is clean on a freshly rendered, committed repository (exit 0)', () => {
     expect(cli(root, 'verify').status).toBe(0);
     expect(findings()).toEqual([]);
+  });
+
+  it('builds the Nx graph once: the render and the pins from scratch share it', () => {
+    const res = runEleventh(root, ['verify'], { ELEVENTH_TIMING: '1' });
+    expect(res.status).toBe(0);
+    // One timing line per graph process the run started (pins/graph.ts).
+    expect(res.stderr.split('\n').filter((l) => l.startsWith('eleventh: timing nx graph (process) '))).toHaveLength(1);
   });
 
   it('names a hand-edited rendered file', () => {

@@ -42,9 +42,9 @@ function recipeOrFinding(root: string, env: string, findings: Finding[]): Recipe
 }
 
 /** A fresh render that fails (bad config, a policy, a kit error) is a finding per line of its report. */
-async function freshRender(root: string, envs: readonly string[], findings: Finding[]): Promise<Plan | undefined> {
+async function freshRender(root: string, envs: readonly string[], graph: Promise<GraphInputs>, findings: Finding[]): Promise<Plan | undefined> {
   try {
-    return await planRun({ root, mode: 'render', envs });
+    return await planRun({ root, mode: 'render', envs, graph });
   } catch (err) {
     if (!(err instanceof ElevenError)) throw err;
     findings.push(...err.report().split('\n').filter(Boolean).map((l) => findingFromLine(l, 'render/fails', 'environments')));
@@ -91,8 +91,9 @@ export async function verify(opts: VerifyOptions): Promise<Finding[]> {
     const recipe = recipes.get(env);
     if (recipe && !config.followsMain(env)) findings.push(...promotionFindings({ root, config, recipe, recipes: every }));
   }
-  const graph = opts.images ? startGraph(root) : undefined;
-  const plan = await freshRender(root, envs, findings);
+  // One Nx graph for the render, the fresh pins and --images (each used to build its own: seconds at scale).
+  const graph = startGraph(root);
+  const plan = await freshRender(root, envs, graph, findings);
   let fresh: ReadonlyMap<string, Pin> | undefined;
   const freshPins = async (): Promise<ReadonlyMap<string, Pin>> => (fresh ??= (await computePins({ root, previous: new Map(), graph })).pins);
   if (plan) {
@@ -107,7 +108,7 @@ export async function verify(opts: VerifyOptions): Promise<Finding[]> {
     }
   }
   findings.push(...secondBootstrapOwnerFindings(root, opts.envs));
-  if (graph) findings.push(...(await registryFindings(root, await graph, await freshPins(), recipes, opts.registries)));
+  if (opts.images) findings.push(...(await registryFindings(root, await graph, await freshPins(), recipes, opts.registries)));
   return sortFindings(findings);
 }
 
