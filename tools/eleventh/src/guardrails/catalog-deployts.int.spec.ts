@@ -74,12 +74,24 @@ beforeAll(() => {
 }, 120_000);
 afterAll(() => repo?.cleanup());
 
+/** Run `fn` with deploy.ts holding `source`, then put the committed file back. */
+function withDeployTs<T>(source: string, fn: () => T): T {
+  writeFileSync(join(repo.root, FILE), source);
+  try {
+    return fn();
+  } finally {
+    writeFileSync(join(repo.root, FILE), original);
+  }
+}
+
+/** A deploy.ts whose module leaves a timer that calls process.exit(0) after `ms`. */
+const exitAfter = (ms: number): string => [IMPORT, `(globalThis as any).setTimeout(() => (globalThis as any).process.exit(0), ${ms});`, spec()].join('\n');
+
 describe('catalog: bad deploy.ts', () => {
   it('has at least 20 rows', () => expect(ROWS.length).toBeGreaterThanOrEqual(20));
 
   it.each(ROWS.map((r) => [r.what, r] as const))('%s: exit 2, the file, no stack, nothing written', (_, row) => {
-    writeFileSync(join(repo.root, FILE), row.source);
-    try {
+    withDeployTs(row.source, () => {
       const res = runEleventh(repo.root, (row.command ?? 'render').split(' '), row.env);
       const lines = res.stderr.split('\n').filter((l) => l.startsWith(FILE));
       expect(res.status, res.stderr).toBe(2);
@@ -89,44 +101,27 @@ describe('catalog: bad deploy.ts', () => {
       expect(res.stderr).not.toMatch(/^\s+at /m);
       expect(res.stdout).toBe('');
       expect(git(['status', '--porcelain'], { cwd: repo.root }).stdout).toBe(` M ${FILE}\n${clean}`);
-    } finally {
-      writeFileSync(join(repo.root, FILE), original);
-    }
+    });
   }, 60_000);
 
   it('a malformed ELEVENTH_DEPLOY_TIMEOUT is bad input naming the variable', () => {
-    writeFileSync(join(repo.root, FILE), [IMPORT, '', spec(), '// changed'].join('\n'));
-    try {
-      const res = runEleventh(repo.root, ['render'], { ELEVENTH_DEPLOY_TIMEOUT: 'soon' });
-      expect(res.status).toBe(2);
-      expect(res.stderr).toContain("ELEVENTH_DEPLOY_TIMEOUT='soon' is not a number of seconds (expected a positive number");
-    } finally {
-      writeFileSync(join(repo.root, FILE), original);
-    }
+    const res = withDeployTs([IMPORT, '', spec(), '// changed'].join('\n'), () => runEleventh(repo.root, ['render'], { ELEVENTH_DEPLOY_TIMEOUT: 'soon' }));
+    expect(res.status).toBe(2);
+    expect(res.stderr).toContain("ELEVENTH_DEPLOY_TIMEOUT='soon' is not a number of seconds (expected a positive number");
   }, 60_000);
 
   it('a process.exit scheduled for later cannot end the run with success', () => {
-    writeFileSync(join(repo.root, FILE), [IMPORT, '(globalThis as any).setTimeout(() => (globalThis as any).process.exit(0), 0);', spec()].join('\n'));
-    try {
-      const res = runEleventh(repo.root, ['render', '--check']);
-      expect(res.status).not.toBe(0);
-      // The timer fires before or after the run settles, as the run's own awaits fall: either is reported.
-      expect(res.stderr).toMatch(/eleventh: (the run was ended by process\.exit\(0\) before it finished|process\.exit\(0\) was called after the run finished, replacing its exit code) \(expected no code it loads/);
-    } finally {
-      writeFileSync(join(repo.root, FILE), original);
-    }
+    const res = withDeployTs(exitAfter(0), () => runEleventh(repo.root, ['render', '--check']));
+    expect(res.status).not.toBe(0);
+    // The timer fires before or after the run settles, as the run's own awaits fall: either is reported.
+    expect(res.stderr).toMatch(/eleventh: (the run was ended by process\.exit\(0\) before it finished|process\.exit\(0\) was called after the run finished, replacing its exit code) \(expected no code it loads/);
   }, 60_000);
 
   it('a process.exit that comes after the run settled cannot replace its exit code, and says so', () => {
     // 10 s: long after a render of this repository has settled, so the exit is the late one.
-    writeFileSync(join(repo.root, FILE), [IMPORT, '(globalThis as any).setTimeout(() => (globalThis as any).process.exit(0), 10_000);', spec()].join('\n'));
-    try {
-      const res = runEleventh(repo.root, ['render', '--check']);
-      expect(res.status).toBe(70);
-      expect(res.stderr).toContain('eleventh: process.exit(0) was called after the run finished, replacing its exit code (expected no code it loads');
-    } finally {
-      writeFileSync(join(repo.root, FILE), original);
-    }
+    const res = withDeployTs(exitAfter(10_000), () => runEleventh(repo.root, ['render', '--check']));
+    expect(res.status).toBe(70);
+    expect(res.stderr).toContain('eleventh: process.exit(0) was called after the run finished, replacing its exit code (expected no code it loads');
   }, 60_000);
 
   it('a type error in a file deploy.ts imports is found after deploy.ts itself passed (the cache keys its imports)', () => {
