@@ -26,3 +26,15 @@ export function digestOf(files: ReadonlyMap<string, string>, dir: string): strin
   const only = new Map([...files].filter(([p]) => p.startsWith(`${dir}/`) && !handWritten.has(p.slice(p.lastIndexOf('/') + 1)) && !p.slice(dir.length + 1).includes('/')));
   return digestFiles(only, `${dir}/`);
 }
+
+/** `files` split by the folder each file sits directly in: one pass, so per-service lookups do not rescan every file. */
+export function byFolder(files: ReadonlyMap<string, string>): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  for (const [path, text] of files) {
+    const dir = path.slice(0, path.lastIndexOf('/'));
+    let group = out.get(dir);
+    if (!group) out.set(dir, (group = new Map()));
+    group.set(path, text);
+  }
+  return out;
+}

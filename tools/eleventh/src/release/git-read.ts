@@ -41,8 +41,3 @@ export function filesAt(root: string, rev: string, dir: string): Map<string, str
 export function commitExists(root: string, commit: string): boolean {
   return git(['cat-file', '-e', `${commit}^{commit}`], { cwd: root, okCodes: [0, 1, 128] }).status === 0;
 }
-
-/** True when `ancestor` is `descendant` or one of its ancestors. */
-export function isAncestor(root: string, ancestor: string, descendant: string): boolean {
-  return git(['merge-base', '--is-ancestor', ancestor, descendant], { cwd: root, okCodes: [0, 1, 128] }).status === 0;
-}

@@ -100,6 +100,18 @@ describe('promote refusals: exit 2, nothing written', () => {
     commitAll(root, 'restore staging recipe');
   });
 
+  it('a source recipe whose pin is a real commit outside the tag\'s history', () => {
+    const file = join(root, recipePath('staging'));
+    const original = readFileSync(file, 'utf8');
+    const side = git(['commit-tree', '-p', 'HEAD', '-m', 'side', 'HEAD^{tree}'], { cwd: root }).stdout.trim();
+    writeFileSync(file, original.replace(/(customer-api:\n {4}namespace: customer\n {4}commit: )"?[0-9a-f]{40}"?/, `$1"${side}"`));
+    const tip = commitAll(root, 'pin customer-api to a commit on no branch');
+    git(['tag', 'preprod-v4'], { cwd: root });
+    refused(['promote', '--to', 'preprod', '--tag', 'preprod-v4'], `customer-api: pin ${side} is not an ancestor of ${tip.slice(0, 12)}`);
+    writeFileSync(file, original);
+    commitAll(root, 'restore staging recipe');
+  });
+
   it('a tag where the source has no recipe', () => {
     git(['tag', 'preprod-v0', repo.initial], { cwd: root });
     refused(['promote', '--to', 'preprod', '--tag', 'preprod-v0'], `staging has no recipe at ${repo.initial.slice(0, 12)}`);

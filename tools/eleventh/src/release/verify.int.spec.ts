@@ -75,6 +75,13 @@ describe('verify', () => {
     expect(f).toContain(`${RECIPE}: customer-api: pin ${bogus} is not a commit in this repository (expected a commit in HEAD's history) [recipe/pins-in-history]`);
   });
 
+  it('catches a pin to a real commit outside HEAD\'s history (a commit on no branch of it)', () => {
+    const side = git(['commit-tree', '-p', 'HEAD', '-m', 'side', 'HEAD^{tree}'], { cwd: root }).stdout.trim();
+    edit(RECIPE, (t) => t.split(pinOf(t, 'customer-api')).join(side));
+    const f = findings('--env', 'staging');
+    expect(f).toContain(`${RECIPE}: customer-api: pin ${side} is not an ancestor of HEAD (expected a commit in HEAD's history) [recipe/pins-in-history]`);
+  });
+
   it('catches an image tag changed to latest (mutable image policy), naming the file', () => {
     edit(`${SVC}/deployment.yaml`, (t) => t.replace(/payments-api:[0-9a-f]{40}/, 'payments-api:latest'));
     const f = findings('--env', 'staging');

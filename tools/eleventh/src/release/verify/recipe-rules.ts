@@ -3,7 +3,7 @@
  * finding ({file, rule, message}); none stops at the first.
  */
 import { finding, type Finding } from '../../findings';
-import { git } from '../../git/run';
+import { pinStatuses } from '../../git/ancestry';
 import type { Recipe } from '../../model';
 import { recipePath } from '../../recipe/recipe';
 import { serviceDir } from '../../render/service';
@@ -29,22 +29,11 @@ export const digestMatchesFiles: RecipeRule = ({ root, recipe }) =>
     return actual === e.digest ? [] : [finding(recipePath(recipe.environment), RULE.digest, `${name}: digest ${e.digest} does not match the files in ${dir} (${actual})`)];
   });
 
-/** Which of `shas` exist as commits, and which are ancestors of `head` (one cat-file batch + one merge-base each). */
-function pinStatus(root: string, shas: readonly string[], head: string): Map<string, 'ok' | 'missing' | 'unrelated'> {
-  const out = git(['cat-file', '--batch-check=%(objectname) %(objecttype)'], { cwd: root, input: shas.map((s) => `${s}^{commit}\n`).join('') }).stdout.split('\n');
-  const status = new Map<string, 'ok' | 'missing' | 'unrelated'>();
-  shas.forEach((sha, i) => {
-    if (!out[i] || !out[i].endsWith(' commit')) status.set(sha, 'missing');
-    else status.set(sha, git(['merge-base', '--is-ancestor', sha, head], { cwd: root, okCodes: [0, 1] }).status === 0 ? 'ok' : 'unrelated');
-  });
-  return status;
-}
-
 /** Every pin is a 40-hex commit that exists and is an ancestor of HEAD. */
 export const pinsInHistory: RecipeRule = ({ root, recipe, head }) => {
   const file = recipePath(recipe.environment);
   const shas = [...new Set(Object.values(recipe.services).map((e) => e.commit))];
-  const status = pinStatus(root, shas, head);
+  const status = pinStatuses(root, shas, head);
   return Object.entries(recipe.services).flatMap(([name, e]) => {
     const s = status.get(e.commit);
     if (s === 'missing') return [finding(file, RULE.history, `${name}: pin ${e.commit} is not a commit in this repository (expected a commit in HEAD's history)`)];
