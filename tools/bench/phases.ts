@@ -38,7 +38,7 @@ function progress(text: string): void {
 
 function note(m: Measurement, extra = ''): string {
   const parts: string[] = [];
-  if (m.exitCode === 0 && m.command.includes('eleventh.js') && !m.command.includes('--quiet') && !/file\(s\) changed/.test(m.stderr)) {
+  if (m.exitCode === 0 && m.command.includes('eleventh.js') && !m.command.includes('--quiet') && !m.command.endsWith(' verify') && !/file\(s\) changed/.test(m.stderr)) {
     parts.push('INCOMPLETE: exit 0 without the "N file(s) changed" summary');
   }
   if (m.timedOut) parts.push(`TIMEOUT: killed after ${m.wallSeconds.toFixed(0)} s (hung)`);
@@ -127,6 +127,16 @@ async function afterChange(n: number, dir: string, index: number, warm: boolean)
   ];
 }
 
+/** `verify` of the committed tree (every pin's ancestry, every digest, a full render), then `promote --from` to preprod, put back after. */
+async function checkAndPromote(n: number, dir: string): Promise<Row[]> {
+  cold(dir);
+  const verify = await eleventh(dir, 'verify (cold)', 'verify');
+  const clean = verify.exitCode === 0 && /verify: clean/.test(verify.stderr) ? '' : 'NOT CLEAN: verify found something on a freshly rendered tree';
+  const promote = await eleventh(dir, 'promote --to preprod --from', 'promote', '--to', 'preprod', '--from');
+  git(dir, ['checkout', '-q', '--', 'environments']);
+  return [row(n, 'verify (cold Nx cache)', verify, undefined, clean), row(n, 'promote --to preprod --from (not committed)', promote)];
+}
+
 /** A first run on a fresh clone: no Nx cache and none of the engine's (only its own modules transpiled, as an installed CLI ships them). */
 function fresh(dir: string): void {
   cold(dir);
@@ -153,6 +163,7 @@ async function oneRun(n: number, dir: string, first: boolean, change: number): P
   rows.push(row(n, 'render all environments, --quiet (no progress; cold Nx cache)', await eleventh(dir, 'render --quiet (cold)', 'render', '--quiet'), RENDER_TARGET));
   if (first) rows.push(await kustomize(n, dir));
   commit(dir, ['environments'], 'environments: render');
+  rows.push(...(await checkAndPromote(n, dir)));
   rows.push(...(await afterChange(n, dir, change, false)));
   rows.push(...(await afterChange(n, dir, change + 1, true)));
   return rows;
@@ -168,7 +179,7 @@ function aggregate(runs: readonly Row[][]): Row[] {
       return values.length > 0 ? spread(values) : undefined;
     };
     const [wall, cpu, rss] = [of((r) => r.wallSeconds), of((r) => r.cpuSeconds), of((r) => r.rssMiB)];
-    const failed = rows.filter((r) => /FAILED|TIMEOUT|INCOMPLETE/.test(r.note ?? '')).length;
+    const failed = rows.filter((r) => /FAILED|TIMEOUT|INCOMPLETE|NOT CLEAN/.test(r.note ?? '')).length;
     const note = [rows[0].note, failed > 0 ? `${failed} of ${rows.length} runs failed` : ''].filter(Boolean).join('; ');
     return { ...rows[0], wallSeconds: wall?.median, cpuSeconds: cpu?.median, rssMiB: rss?.median, spread: { wall, cpu, rss, runs: rows.length }, note };
   });
