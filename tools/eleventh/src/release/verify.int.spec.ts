@@ -95,6 +95,13 @@ describe('verify', () => {
     expect(f).toContain(`${SVC}/deployment.yaml: Deployment payments/payments-api: container 'payments-api' image 'registry.example.com/acme/payments-api:latest' is mutable (expected ':<40-hex commit>' or '@sha256:<digest>') [policy/no-mutable-image-tag]`);
   });
 
+  it('catches latest under a containers key spelt with a YAML escape (the disk policy\'s text filter lets it through)', () => {
+    edit(`${SVC}/deployment.yaml`, (t) => t.replace(/payments-api:[0-9a-f]{40}/, 'payments-api:latest').replace(/^( +)containers:/m, '$1"c\\x6Fntainers":'));
+    expect(readFileSync(join(root, SVC, 'deployment.yaml'), 'utf8')).not.toContain('ontainers');
+    const f = findings('--env', 'staging');
+    expect(f).toContain(`${SVC}/deployment.yaml: Deployment payments/payments-api: container 'payments-api' image 'registry.example.com/acme/payments-api:latest' is mutable (expected ':<40-hex commit>' or '@sha256:<digest>') [policy/no-mutable-image-tag]`);
+  });
+
   it('catches a recipe digest edited', () => {
     edit(RECIPE, (t) => t.replace(/(risk-report:[\s\S]*?digest: sha256:)[0-9a-f]{64}/, `$1${'1'.repeat(64)}`));
     const f = findings('--env', 'staging');

@@ -19,6 +19,7 @@ import type { RegistryOptions } from '../../images/registry/client';
 import { imageCheckContext } from './image-context';
 import { imageFindings } from './image-rules';
 import { tracked } from '../../progress';
+import { timed } from '../../timing';
 
 export interface VerifyOptions {
   readonly root: string;
@@ -83,13 +84,13 @@ export async function verify(opts: VerifyOptions): Promise<Finding[]> {
     const recipe = recipeOrFinding(root, env, findings);
     if (!recipe) continue;
     recipes.set(env, recipe);
-    for (const [, rule] of RECIPE_RULES) findings.push(...rule({ root, recipe, head }));
-    findings.push(...diskPolicyFindings(root, env, kit));
+    for (const [name, rule] of RECIPE_RULES) findings.push(...timed(`verify: ${name}`, () => rule({ root, recipe, head })));
+    findings.push(...timed('verify: disk policy', () => diskPolicyFindings(root, env, kit)));
   }
   const every = allRecipes(root, config, recipes);
   for (const env of envs) {
     const recipe = recipes.get(env);
-    if (recipe && !config.followsMain(env)) findings.push(...promotionFindings({ root, config, recipe, recipes: every }));
+    if (recipe && !config.followsMain(env)) findings.push(...timed('verify: promotion', () => promotionFindings({ root, config, recipe, recipes: every })));
   }
   // One Nx graph for the render, the fresh pins and --images (each used to build its own: seconds at scale).
   const graph = startGraph(root);
@@ -98,7 +99,7 @@ export async function verify(opts: VerifyOptions): Promise<Finding[]> {
   const freshPins = async (): Promise<ReadonlyMap<string, Pin>> => (fresh ??= (await computePins({ root, previous: new Map(), graph })).pins);
   if (plan) {
     findings.push(...plan.policyFindings);
-    findings.push(...renderedFilesMatch(root, plan));
+    findings.push(...timed('verify: files match', () => renderedFilesMatch(root, plan)));
     const followers = plan.outcomes.filter((o) => config.followsMain(o.environment) && recipes.has(o.environment));
     // Pins from scratch: with the recipes' pins as `previous`, unchanged inputs would keep a tampered pin.
     const pins = followers.length > 0 ? await freshPins() : new Map<string, Pin>();
