@@ -1,8 +1,10 @@
 /**
  * Run one command as a child process and measure it: wall time, CPU time and peak memory.
  * Memory comes from two sources: GNU `/usr/bin/time -v` (the largest single process of the tree) and
- * polling /proc every 50 ms for every process of the tree, summing each one's VmHWM (its own peak):
- * an upper bound of the whole tree's peak that catches Nx's plugin workers and git children.
+ * polling /proc every 50 ms for every process of the tree. At each poll the live processes' VmHWM (each
+ * one's own peak so far) are summed; the largest such sum bounds what the tree held at once, Nx's graph
+ * worker and git children included. The sum of every process's peak over the whole run is kept too: it
+ * also adds up processes that never lived at the same time (hundreds of short git calls, one after another).
  * Output goes to files, not pipes: `nx show projects` exits before a pipe drains and loses lines.
  */
 import { spawn } from 'node:child_process';
@@ -20,8 +22,10 @@ export interface Measurement {
   readonly cpuSeconds?: number;
   /** Peak RSS of the largest single process (/usr/bin/time), MiB. */
   readonly maxProcessMiB?: number;
-  /** Sum over every process of the tree of its own peak RSS (VmHWM), MiB. */
+  /** The tree's peak: the largest sum, over one poll, of the live processes' own peaks (VmHWM), MiB. */
   readonly treePeakMiB: number;
+  /** Every process's own peak added up over the run, whether or not they lived at once, MiB (the figure before 2026-12-03). */
+  readonly sumOfPeaksMiB: number;
   readonly stdout: string;
   readonly stderr: string;
   /** `eleventh: timing <phase> <ms>` lines from stderr, in order. */
@@ -54,15 +58,19 @@ function hwmKiB(pid: number): number {
   }
 }
 
-/** Record each live descendant's VmHWM (processes keep their largest value seen). */
-function sample(root: number, peaks: Map<number, number>): void {
+/** Record each live descendant's VmHWM (processes keep their largest value seen); returns this poll's sum over the live ones. */
+function sample(root: number, peaks: Map<number, number>): number {
   const byParent = children();
   const queue = [root];
+  let live = 0;
   while (queue.length > 0) {
     const pid = queue.pop()!;
-    peaks.set(pid, Math.max(peaks.get(pid) ?? 0, hwmKiB(pid)));
+    const hwm = hwmKiB(pid);
+    live += hwm;
+    peaks.set(pid, Math.max(peaks.get(pid) ?? 0, hwm));
     queue.push(...(byParent.get(pid) ?? []));
   }
+  return live;
 }
 
 function parseGnuTime(path: string): { cpu?: number; maxKiB?: number } {
@@ -107,7 +115,10 @@ export async function measure(argv: readonly string[], cwd: string, env: Record<
   const started = performance.now();
   const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', outFd, errFd] });
   const peaks = new Map<number, number>();
-  const timer = setInterval(() => child.pid && sample(child.pid, peaks), 50);
+  let atOnceKiB = 0;
+  const timer = setInterval(() => {
+    if (child.pid) atOnceKiB = Math.max(atOnceKiB, sample(child.pid, peaks));
+  }, 50);
   let timedOut = false;
   const limit = setTimeout(() => {
     timedOut = true;
@@ -131,7 +142,8 @@ export async function measure(argv: readonly string[], cwd: string, env: Record<
     wallSeconds,
     cpuSeconds: gnu.cpu,
     maxProcessMiB: gnu.maxKiB !== undefined ? gnu.maxKiB / 1024 : undefined,
-    treePeakMiB: Math.max(treeKiB, gnu.maxKiB ?? 0) / 1024,
+    treePeakMiB: Math.max(atOnceKiB, gnu.maxKiB ?? 0) / 1024,
+    sumOfPeaksMiB: Math.max(treeKiB, gnu.maxKiB ?? 0) / 1024,
     stdout,
     stderr,
     timings: parseTimings(stderr),

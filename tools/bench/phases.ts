@@ -48,6 +48,7 @@ function note(m: Measurement, extra = ''): string {
   }
   if (m.timings.length > 0) parts.push(`engine: ${m.timings.map(([p, ms]) => `${p} ${ms} ms`).join(', ')}`);
   if (m.maxProcessMiB !== undefined) parts.push(`largest process ${m.maxProcessMiB.toFixed(0)} MiB`);
+  parts.push(`every process's peak added up ${m.sumOfPeaksMiB.toFixed(0)} MiB`);
   if (extra) parts.push(extra);
   return parts.join('; ');
 }
