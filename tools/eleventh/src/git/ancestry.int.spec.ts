@@ -1,10 +1,10 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pinStatuses } from './ancestry';
 import { git, gitText } from './run';
+import { withGitCalls } from '../testing/git-calls';
 
 let root: string;
 const line: string[] = [];
@@ -42,23 +42,10 @@ describe('pinStatuses', () => {
   });
 
   it('asks git twice in all, however many commits (not once per commit)', () => {
-    const bin = mkdtempSync(join(tmpdir(), 'eleventh-git-count-'));
-    const log = join(bin, 'calls');
-    const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
-    writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$1" >> '${log}'\nexec '${realGit}' "$@"\n`);
-    chmodSync(join(bin, 'git'), 0o755);
-    writeFileSync(log, '');
-    const path = process.env.PATH;
-    process.env.PATH = `${bin}:${path}`;
-    try {
-      const s = pinStatuses(root, [...line, side], line[39]);
-      expect([...s.values()].filter((v) => v === 'ok')).toHaveLength(40);
-      expect(s.get(side)).toBe('unrelated');
-    } finally {
-      process.env.PATH = path;
-    }
-    expect(readFileSync(log, 'utf8').split('\n').filter(Boolean)).toEqual(['cat-file', 'rev-list']);
-    rmSync(bin, { recursive: true, force: true });
+    const { result: s, calls } = withGitCalls(() => pinStatuses(root, [...line, side], line[39]));
+    expect([...s.values()].filter((v) => v === 'ok')).toHaveLength(40);
+    expect(s.get(side)).toBe('unrelated');
+    expect(calls).toEqual(['cat-file', 'rev-list']);
   });
 
   it('asks nothing for no commits', () => {

@@ -8,19 +8,17 @@ import type { GraphInputs, ServiceInputs } from '../../pins/inputs';
 import { LOCKFILE } from '../../pins/lockfile';
 import type { LockedPackage, SbomInput, SbomLibrary } from './model';
 
-interface LockEntry {
+export interface LockEntry {
   readonly version?: string;
   readonly integrity?: string;
   readonly resolved?: string;
 }
 
-/** package-lock.json's `packages` at `rev` (empty when the commit has no lockfile). */
-export function lockEntriesAt(root: string, rev: string): Map<string, LockEntry> {
-  const res = git(['show', `${rev}:${LOCKFILE}`], { cwd: root, okCodes: [0, 128] });
+/** The `packages` of a package-lock.json text, node_modules entries only (empty when it is not JSON). */
+export function parseLockEntries(text: string): Map<string, LockEntry> {
   const out = new Map<string, LockEntry>();
-  if (res.status !== 0) return out;
   try {
-    const lock = JSON.parse(res.stdout) as { packages?: Record<string, LockEntry> };
+    const lock = JSON.parse(text) as { packages?: Record<string, LockEntry> };
     for (const [key, entry] of Object.entries(lock.packages ?? {})) if (key.includes('node_modules/')) out.set(key, entry);
   } catch {
     // not JSON: no locked data to add (the pin's inputs already say 'unlocked')
@@ -28,10 +26,24 @@ export function lockEntriesAt(root: string, rev: string): Map<string, LockEntry>
   return out;
 }
 
+/** package-lock.json's `packages` at `rev` (empty when the commit has no lockfile). */
+export function lockEntriesAt(root: string, rev: string): Map<string, LockEntry> {
+  const res = git(['show', `${rev}:${LOCKFILE}`], { cwd: root, okCodes: [0, 128] });
+  return res.status === 0 ? parseLockEntries(res.stdout) : new Map();
+}
+
+/** Each entries map's keys sorted once: a nested package is looked up by key order (the first match wins). */
+const sortedKeys = new WeakMap<ReadonlyMap<string, LockEntry>, Array<[string, LockEntry]>>();
+function sorted(entries: ReadonlyMap<string, LockEntry>): Array<[string, LockEntry]> {
+  let list = sortedKeys.get(entries);
+  if (!list) sortedKeys.set(entries, (list = [...entries].sort(([a], [b]) => (a < b ? -1 : 1))));
+  return list;
+}
+
 /** The lockfile entry of `name@version`: the hoisted one when it has that version, else a nested one. */
 export function lockedPackage(entries: ReadonlyMap<string, LockEntry>, name: string, version: string): LockedPackage {
   let hit = entries.get(`node_modules/${name}`);
-  if (hit?.version !== version) hit = [...entries].sort(([a], [b]) => (a < b ? -1 : 1)).find(([k, e]) => k.endsWith(`node_modules/${name}`) && e.version === version)?.[1];
+  if (hit?.version !== version) hit = sorted(entries).find(([k, e]) => k.endsWith(`node_modules/${name}`) && e.version === version)?.[1];
   return { name, version, ...(hit?.integrity ? { integrity: hit.integrity } : {}), ...(hit?.resolved ? { resolved: hit.resolved } : {}) };
 }
 

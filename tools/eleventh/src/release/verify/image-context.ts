@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Registries } from '../../images/registries';
 import { CachedReads } from '../../images/registry/cached-reads';
 import type { SbomExpectation } from '../../images/sbom/check';
-import { librariesOf, lockEntriesAt, lockedIfPresent, lockedPackage } from '../../images/sbom/input';
+import { librariesOf, lockedIfPresent, lockedPackage } from '../../images/sbom/input';
+import { LocksAtPins } from '../../images/sbom/locks';
 import type { RecipeEntry } from '../../model';
 import type { GraphInputs } from '../../pins/inputs';
 import { serviceLines } from '../../recipe/lines';
@@ -12,16 +13,14 @@ import { recipePath } from '../../recipe/recipe';
 import type { ImageCheckContext } from './image-rules';
 
 /**
+ * `pins`: every pin the run will check, so their lockfiles are looked up at once (others are looked up when asked).
  * `current`: service → its pin now. A pin that is current has HEAD's image inputs (by the pin's definition),
  * so its SBOM must list exactly them; an older pin's SBOM is checked against package-lock.json at the pin.
  */
-export function imageCheckContext(root: string, registries: Registries, graph: GraphInputs, current: ReadonlyMap<string, string>): ImageCheckContext {
-  const locks = new Map<string, ReturnType<typeof lockEntriesAt>>();
-  const lockAt = (pin: string) => {
-    let l = locks.get(pin);
-    if (!l) locks.set(pin, (l = lockEntriesAt(root, pin)));
-    return l;
-  };
+export function imageCheckContext(root: string, registries: Registries, graph: GraphInputs, current: ReadonlyMap<string, string>, pins: Iterable<string> = []): ImageCheckContext {
+  const locks = new LocksAtPins(root);
+  locks.prefetch(pins);
+  const services = new Map(graph.services.map((s) => [s.name, s]));
   const lines = new Map<string, ReadonlyMap<string, number>>();
   const reads = new Map<string, CachedReads>();
   return {
@@ -43,8 +42,8 @@ export function imageCheckContext(root: string, registries: Registries, graph: G
       return l;
     },
     expectation: (service: string, e: RecipeEntry): SbomExpectation => {
-      const entries = lockAt(e.commit);
-      const svc = graph.services.find((s) => s.name === service);
+      const entries = locks.at(e.commit);
+      const svc = services.get(service);
       const exact = svc && current.get(service) === e.commit ? { packages: svc.externals.filter((x) => x.version !== 'unlocked').map((x) => lockedPackage(entries, x.name, x.version)), libraries: librariesOf(graph, svc) } : undefined;
       return { service, pin: e.commit, ...(exact ? { exact } : {}), locked: (name, version) => lockedIfPresent(entries, name, version) };
     },

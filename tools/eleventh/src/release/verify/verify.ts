@@ -116,7 +116,7 @@ export async function verify(opts: VerifyOptions): Promise<Finding[]> {
 /** `--images`: every recipe's images and SBOMs against their registries. */
 async function registryFindings(root: string, graph: GraphInputs, pins: ReadonlyMap<string, Pin>, recipes: ReadonlyMap<string, Recipe>, options: RegistryOptions = {}): Promise<Finding[]> {
   const current = new Map([...pins].map(([n, p]) => [n, p.commit]));
-  const ctx = imageCheckContext(root, new Registries(options), graph, current);
+  const ctx = imageCheckContext(root, new Registries(options), graph, current, [...recipes.values()].flatMap((r) => Object.values(r.services).map((e) => e.commit)));
   const out: Finding[] = [];
   for (const recipe of recipes.values()) out.push(...(await tracked(`checking images of ${recipe.environment}`, undefined, () => imageFindings(ctx, recipe))));
   return out;
