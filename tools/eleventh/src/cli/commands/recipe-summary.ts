@@ -63,11 +63,12 @@ const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' :
 /** The moves of one environment: new services and add-ons on one line each, every other move on its own. */
 function moveLines(s: EnvSummary): string[] {
   const fresh = s.moved.filter((m) => !m.from && m.to);
+  const isFresh = new Set(fresh);
   const pins = [...new Set(fresh.map((m) => m.to!.slice(0, 12)))];
   const freshAddons = s.addons.filter((m) => !m.from && m.to);
   return [
     ...(fresh.length > 0 ? [`  new: ${fresh.map((m) => m.service).join(', ')} (${pins.length === 1 ? `at ${pins[0]}` : count(pins.length, 'pin')})`] : []),
-    ...s.moved.filter((m) => !fresh.includes(m)).map((m) => `  ${describeMove(m)}`),
+    ...s.moved.filter((m) => !isFresh.has(m)).map((m) => `  ${describeMove(m)}`),
     ...(freshAddons.length > 0 ? [`  new add-ons: ${freshAddons.map((m) => `${m.addon} ${m.to!.version}`).join(', ')}`] : []),
     ...s.addons.filter((m) => !freshAddons.includes(m)).map((m) => `  add-on ${describeAddonMove(m)}`),
   ];
