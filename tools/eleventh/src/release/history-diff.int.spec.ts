@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { git, gitText } from '../git/run';
 import { cli, createReleaseRepo, ok, readRecipeFile, touchService } from './release-fixture';
+import { gitCallLog } from '../testing/git-calls';
+import { runEleventh } from '../testing/example-repo';
 
 let repo: ReturnType<typeof createReleaseRepo>;
 let root: string;
@@ -90,6 +92,17 @@ describe('diff', () => {
       '|---|---|---|---|---|',
       `| payments-api | moved | \`${v1Pin.slice(0, 12)}\` | \`${moved.slice(0, 12)}\` | \`${moved.slice(0, 12)}\` payments-api: faster refunds (own) |`,
     ]);
+  });
+
+  it('reads the work tree once per run, not once per side of every environment', () => {
+    const shim = gitCallLog();
+    try {
+      const res = runEleventh(root, ['diff', 'preprod-v1', 'preprod-v2'], { PATH: shim.path });
+      expect(res.status).toBe(0);
+      expect(shim.calls().filter((c) => c === 'status')).toHaveLength(1);
+    } finally {
+      shim.cleanup();
+    }
   });
 
   it('refuses a name that is neither an environment nor a revision (exit 2)', () => {

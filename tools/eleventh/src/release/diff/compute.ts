@@ -1,6 +1,6 @@
 /** Compare two recipes (two refs of one environment, or two environments at HEAD) with their resolved config and release notes. */
 import { loadConfig, type ConfigSet } from '../../config/load';
-import { withSources } from '../../engine/worktree';
+import { withSources, type WorkTreeState } from '../../engine/worktree';
 import type { Recipe } from '../../model';
 import { releaseNotes, type NotesOptions } from '../notes/notes';
 import type { ReleaseNotes } from '../notes/notes';
@@ -38,9 +38,9 @@ function resolvedConfig(config: ConfigSet, recipe: Recipe | undefined): Map<stri
   return out;
 }
 
-/** One side: `recipe` (the environment's recipe at `commit`) and the resolved config there (one worktree when not HEAD). */
-export async function sideAt(root: string, side: { commit: string; environment: string; label: string; recipe?: Recipe }): Promise<DiffSide> {
-  const config = await withSources(root, side.commit, (src) => resolvedConfig(loadConfig(src), side.recipe));
+/** One side: `recipe` (the environment's recipe at `commit`) and the resolved config there (one worktree when not HEAD). `state`: the work tree as the run read it once. */
+export async function sideAt(root: string, side: { commit: string; environment: string; label: string; recipe?: Recipe }, state?: WorkTreeState): Promise<DiffSide> {
+  const config = await withSources(root, side.commit, (src) => resolvedConfig(loadConfig(src), side.recipe), state);
   return { label: side.label, environment: side.environment, at: side.commit, recipe: side.recipe, config };
 }
 
