@@ -38,7 +38,7 @@ function progress(text: string): void {
 
 function note(m: Measurement, extra = ''): string {
   const parts: string[] = [];
-  if (m.exitCode === 0 && m.command.includes('eleventh.js') && !m.command.includes('--quiet') && !/ (verify|history \S+)$/.test(m.command) && !/file\(s\) changed/.test(m.stderr)) {
+  if (m.exitCode === 0 && m.command.includes('eleventh.js') && !m.command.includes('--quiet') && !/ (verify|history \S+|diff \S+ \S+)$/.test(m.command) && !/file\(s\) changed/.test(m.stderr)) {
     parts.push('INCOMPLETE: exit 0 without the "N file(s) changed" summary');
   }
   if (m.timedOut) parts.push(`TIMEOUT: killed after ${m.wallSeconds.toFixed(0)} s (hung)`);
@@ -128,17 +128,19 @@ async function afterChange(n: number, dir: string, index: number, warm: boolean)
   ];
 }
 
-/** `verify` of the committed tree (every pin's ancestry, every digest, a full render), `history staging`, then `promote --from` to preprod, put back after. */
+/** `verify` of the committed tree (every pin's ancestry, every digest, a full render), `history staging`, `diff staging prod`, then `promote --from` to preprod, put back after. */
 async function checkAndPromote(n: number, dir: string): Promise<Row[]> {
   cold(dir);
   const verify = await eleventh(dir, 'verify (cold)', 'verify');
   const clean = verify.exitCode === 0 && /verify: clean/.test(verify.stderr) ? '' : 'NOT CLEAN: verify found something on a freshly rendered tree';
   const history = await eleventh(dir, 'history staging', 'history', 'staging');
+  const diff = await eleventh(dir, 'diff staging prod', 'diff', 'staging', 'prod');
   const promote = await eleventh(dir, 'promote --to preprod --from', 'promote', '--to', 'preprod', '--from');
   git(dir, ['checkout', '-q', '--', 'environments']);
   return [
     row(n, 'verify (cold Nx cache)', verify, undefined, clean),
     row(n, 'history staging (release notes of every recipe change)', history, undefined, `${history.stdout.split('\n').length - 1} lines`),
+    row(n, 'diff staging prod (pins and resolved config)', diff),
     row(n, 'promote --to preprod --from (not committed)', promote),
   ];
 }
