@@ -3,19 +3,17 @@
  * all, not one per commit. (A recipe of 5,000 services asked `merge-base --is-ancestor` 5,000 times per
  * environment; at 25,000 commits that was ~60 ms each, a quarter of an hour for `verify`.)
  */
+import { checkObjects } from './batch-check';
 import { git } from './run';
 
 export type PinStatus = 'ok' | 'missing' | 'unrelated';
 
 /** Those of `shas` that name a commit in the repository (one `cat-file --batch-check`). */
 export function existingCommits(root: string, shas: readonly string[]): Set<string> {
-  const unique = [...new Set(shas)];
-  if (unique.length === 0) return new Set();
   // Only full hex names reach git: anything else would be read as a revision expression.
-  const asked = unique.filter((s) => /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(s));
-  if (asked.length === 0) return new Set();
-  const lines = git(['cat-file', '--batch-check=%(objecttype)'], { cwd: root, input: asked.map((s) => `${s}^{commit}\n`).join('') }).stdout.split('\n');
-  return new Set(asked.filter((_, i) => lines[i] === 'commit'));
+  const asked = [...new Set(shas)].filter((s) => /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(s));
+  const found = checkObjects(root, asked.map((s) => `${s}^{commit}`));
+  return new Set(asked.filter((_, i) => found[i]?.type === 'commit'));
 }
 
 /**

@@ -4,6 +4,7 @@
  * is read and parsed once. Before, every pin was one `git show` and one parse of the whole lockfile, kept
  * per pin: 5,000 pins sharing three lockfiles meant 5,000 processes and 5,000 parsed copies.
  */
+import { checkObjects } from '../../git/batch-check';
 import { git } from '../../git/run';
 import { LOCKFILE } from '../../pins/lockfile';
 import { parseLockEntries, type LockEntry } from './input';
@@ -22,11 +23,8 @@ export class LocksAtPins {
   prefetch(pins: Iterable<string>): void {
     const ask = [...new Set(pins)].filter((p) => !this.blobs.has(p) && /^[0-9a-f]{40}$/.test(p));
     if (ask.length === 0) return;
-    const lines = git(['cat-file', '--batch-check=%(objectname) %(objecttype)'], { cwd: this.root, input: ask.map((p) => `${p}:${LOCKFILE}\n`).join('') }).stdout.split('\n');
-    ask.forEach((pin, i) => {
-      const [oid, type] = (lines[i] ?? '').split(' ');
-      this.blobs.set(pin, type === 'blob' && oid ? oid : NONE);
-    });
+    const found = checkObjects(this.root, ask.map((p) => `${p}:${LOCKFILE}`));
+    ask.forEach((pin, i) => this.blobs.set(pin, found[i]?.type === 'blob' ? found[i]!.oid : NONE));
   }
 
   /** package-lock.json's `packages` at `pin` (empty when the commit has no lockfile, or no readable one). */
