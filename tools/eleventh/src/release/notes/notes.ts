@@ -81,9 +81,11 @@ export interface NotesOptions {
 export async function releaseNotes(root: string, requests: readonly NotesRequest[], opts: NotesOptions = {}): Promise<ReleaseNotes[]> {
   const moves = requests.map(movesOf);
   const ranges = requests.map(rangesOf);
+  // Every end of a manifest range (sources and own files): where the manifest log must reach back to.
+  const rangeEnds = ranges.flatMap((r) => (r ? [r.sources, r.own].flatMap((x) => [x.from!, x.to]) : []));
   const revs = new Set<string>();
   for (const m of moves.flat()) revs.add(m.from).add(m.to);
-  for (const r of ranges) if (r) for (const x of [r.sources, r.own]) revs.add(x.from!).add(x.to);
+  for (const end of rangeEnds) revs.add(end);
   const empty = (i: number): ReleaseNotes => ({ moves: [], manifest: { commits: [], rerendered: rerendered(requests[i].before, requests[i].after) } });
   if (revs.size === 0) return requests.map((_, i) => empty(i));
   const tip = revParse(opts.tip ?? 'HEAD', root);
@@ -92,8 +94,8 @@ export async function releaseNotes(root: string, requests: readonly NotesRequest
   const notes = all.length > 0 ? await imageNotes(root, segment, await (opts.graph ?? (() => graphOf(root)))(), all) : [];
   // The manifest log reads only back to where the manifest ranges start, not to where the oldest pin does: a
   // service pinned years ago made the image segment the whole history (25,000 commits: 21 s of git log).
-  const manifestSegment = ranges.some(Boolean) ? Segment.load(root, tip, ranges.flatMap((r) => (r ? [r.sources.from!, r.sources.to, r.own.from!, r.own.to] : []))) : segment;
-  const mlog = ranges.some(Boolean) ? manifestLog(manifestSegment) : [];
+  const manifestSegment = rangeEnds.length > 0 ? Segment.load(root, tip, rangeEnds) : segment;
+  const mlog = rangeEnds.length > 0 ? manifestLog(manifestSegment) : [];
   let next = 0;
   return requests.map((req, i) => {
     const mine = notes.slice(next, next + moves[i].length);
