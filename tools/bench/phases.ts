@@ -129,7 +129,7 @@ async function afterChange(n: number, dir: string, index: number, warm: boolean)
 }
 
 /** `verify` of the committed tree (every pin's ancestry, every digest, a full render), `history staging`, `diff staging prod`, then `promote --from` to preprod, put back after. */
-async function checkAndPromote(n: number, dir: string): Promise<Row[]> {
+async function committedTreeCommands(n: number, dir: string): Promise<Row[]> {
   cold(dir);
   const verify = await eleventh(dir, 'verify (cold)', 'verify');
   const clean = verify.exitCode === 0 && /verify: clean/.test(verify.stderr) ? '' : 'NOT CLEAN: verify found something on a freshly rendered tree';
@@ -171,7 +171,7 @@ async function oneRun(n: number, dir: string, first: boolean, change: number): P
   rows.push(row(n, 'render all environments, --quiet (no progress; cold Nx cache)', await eleventh(dir, 'render --quiet (cold)', 'render', '--quiet'), RENDER_TARGET));
   if (first) rows.push(await kustomize(n, dir));
   commit(dir, ['environments'], 'environments: render');
-  rows.push(...(await checkAndPromote(n, dir)));
+  rows.push(...(await committedTreeCommands(n, dir)));
   rows.push(...(await afterChange(n, dir, change, false)));
   rows.push(...(await afterChange(n, dir, change + 1, true)));
   return rows;
