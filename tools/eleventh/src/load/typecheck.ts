@@ -6,7 +6,8 @@
  * its path and its content (node_modules/.cache/eleventh/deploy-types.json, or ELEVENTH_CACHE_DIR), with the
  * content hashes of the repository files it imports (a `./helpers` beside it), so a run where no deploy.ts,
  * no file one imports and no kit file changed creates no program at all; otherwise one program is built with
- * only the changed files as roots (the kit's types are loaded once for all of them).
+ * only the changed files as roots (the kit's types are loaded once for all of them), over the part of the kit
+ * index that they import (typecheck-entry.ts); a second one, over the whole kit, when that finds an error.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,6 +20,8 @@ import { folderIdentity } from '../engine/identity';
 import { kitEntry } from './kit';
 import { blobId } from './services';
 import { engineCacheFile, writeCacheFile } from './engine-cache';
+import { kitNamesImported, narrowKitIndex } from './typecheck-entry';
+import { timed } from '../timing';
 
 /** The git blob id of a committed, unmodified file (pins' ls-tree), when known. */
 export type CleanBlob = (path: string) => string | undefined;
@@ -96,20 +99,29 @@ function importsUnchanged(root: string, deps: readonly string[]): boolean {
 }
 
 /**
- * The type errors of `files` (repository-relative) and of the repository files they import, one ConfigError
- * each, in file and position order; and each file's imports, for the cache.
+ * The kit entry's text for a program over `checked` (repository-relative): the narrower index when the
+ * repository has its own kit and every checked file names what it imports from it (typecheck-entry.ts).
  */
-function check(root: string, files: readonly string[]): { errors: ConfigError[]; imports: Map<string, string[]> } {
-  const ts = require('typescript') as typeof TS;
+function narrowEntry(ts: typeof TS, root: string, checked: readonly string[]): { path: string; text: string } | undefined {
+  const path = join(root, 'platform', 'src', 'index.ts');
+  if (!existsSync(path)) return undefined;
+  const names = kitNamesImported(ts, checked.map((f) => ({ fileName: f, text: readFileSync(join(root, f), 'utf8') })));
+  const text = names && narrowKitIndex(ts, path, readFileSync(path, 'utf8'), names);
+  return text === undefined ? undefined : { path, text };
+}
+
+/** The type errors of `checked`, in a program with `roots` as its roots; `entry`: the kit index's text to use. */
+function errorsOf(ts: typeof TS, root: string, roots: readonly string[], checked: readonly string[], entry?: { path: string; text: string }): ConfigError[] {
   const options = compilerOptions(ts, root);
   const host = ts.createCompilerHost(options);
   // JSDoc is parsed only where it can make a type error (JavaScript files): kubernetes-models' declarations are
   // mostly documentation, and the errors of a TypeScript file are the same (~20 % of building the program).
   host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
-  const program = ts.createProgram(files.map((f) => join(root, f)), options, host);
-  const kitDir = dirname(kitEntry(root));
-  const imports = new Map(files.map((f) => [f, localImports(ts, root, f, options, kitDir)] as const));
-  const checked = [...new Set([...files, ...[...imports.values()].flat().map((d) => d.split('\0')[0]!)])];
+  if (entry) {
+    const read = host.getSourceFile.bind(host);
+    host.getSourceFile = (fileName, language, onError, create) => (fileName === entry.path ? ts.createSourceFile(fileName, entry.text, language, true) : read(fileName, language, onError, create));
+  }
+  const program = ts.createProgram(roots.map((f) => join(root, f)), options, host);
   const errors: ConfigError[] = [];
   for (const file of checked) {
     const source = program.getSourceFile(join(root, file));
@@ -121,7 +133,23 @@ function check(root: string, files: readonly string[]): { errors: ConfigError[];
       errors.push(new ConfigError({ file, line: pos && pos.line + 1, column: pos && pos.character + 1 }, `type error TS${d.code}: ${oneLine(ts, d)}`, 'deploy.ts to type-check against @eleventh/platform'));
     }
   }
-  return { errors, imports };
+  return errors;
+}
+
+/**
+ * The type errors of `files` (repository-relative) and of the repository files they import, one ConfigError
+ * each, in file and position order; and each file's imports, for the cache. A program over the narrower kit
+ * index answers first; any error is then asked of the whole kit, so every reported error is its answer.
+ */
+function check(root: string, files: readonly string[]): { errors: ConfigError[]; imports: Map<string, string[]> } {
+  const ts = require('typescript') as typeof TS;
+  const options = compilerOptions(ts, root);
+  const kitDir = dirname(kitEntry(root));
+  const imports = new Map(files.map((f) => [f, localImports(ts, root, f, options, kitDir)] as const));
+  const checked = [...new Set([...files, ...[...imports.values()].flat().map((d) => d.split('\0')[0]!)])];
+  const entry = narrowEntry(ts, root, checked);
+  const errors = entry ? timed('typecheck: program, kit as imported', () => errorsOf(ts, root, files, checked, entry)) : undefined;
+  return { errors: errors?.length === 0 ? errors : timed('typecheck: program, whole kit', () => errorsOf(ts, root, files, checked)), imports };
 }
 
 /** A passed file's cache entry: its key and the repository files it imports. */
