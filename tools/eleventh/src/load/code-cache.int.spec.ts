@@ -1,6 +1,7 @@
 /**
- * The .ts hook runs Eleventh's own modules (the engine, a kit) from V8's code cache, and a service's code
- * (deploy.ts, anything under services/) as before, with its source map: messages quote a deploy.ts line.
+ * The .ts hook runs Eleventh's own modules (the engine, a kit) and a service's code (deploy.ts, anything under
+ * services/) from V8's code cache; a service file's source map is kept aside, so messages still quote the
+ * deploy.ts line its author wrote.
  * Each case loads real files in a fresh node process with the hook (register.js) and its own cache folder.
  */
 import { spawnSync } from 'node:child_process';
@@ -70,13 +71,35 @@ describe('the .ts hook and V8 code cache', () => {
     expect(JSON.parse(res.stdout).twice).toBe(42);
   });
 
-  it("a deploy.ts keeps its source map: the stack names the line its author wrote, and it gets no code cache", () => {
+  it("a deploy.ts runs from the code cache too, and its errors' lines are still the ones its author wrote", () => {
+    const deploy = join(dir, 'services', 'svc', 'deploy.ts');
+    // What the engine's messages quote (load/contain.ts): the first stack frame in the file, through lineOf.
+    writeFileSync(
+      join(dir, 'where.js'),
+      [
+        `const { lineOf } = require(${JSON.stringify(join(__dirname, 'stack-line.ts'))});`,
+        `try { require(${JSON.stringify(deploy)}); } catch (err) { console.log(JSON.stringify({ line: lineOf(err, ${JSON.stringify(deploy)}), message: err.message, raw: /deploy\\.ts:(\\d+)/.exec(err.stack)[1] })); }`,
+      ].join('\n'),
+    );
     const before = codeCaches().length;
+    const first = node(join(dir, 'where.js'));
+    expect(first.status, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ line: 3, message: 'boom 1' });
+    expect(codeCaches().length).toBeGreaterThan(before);
+    const second = node(join(dir, 'where.js'));
+    expect(JSON.parse(second.stdout)).toMatchObject({ line: 3, message: 'boom 1' });
+    // The raw stack is SWC's output (the map is not parsed unless a message asks): only lineOf maps it.
+    expect(Number(JSON.parse(second.stdout).raw)).not.toBe(3);
+    // Without the code cache, Node maps the stack itself, and lineOf leaves it as it is.
+    const uncached = node(join(dir, 'where.js'), { ELEVENTH_NO_CODE_CACHE: '1' });
+    expect(JSON.parse(uncached.stdout)).toEqual({ line: 3, message: 'boom 1', raw: '3' });
+  });
+
+  it('a deploy.ts run directly still fails with its own error', () => {
     const res = node(join(dir, 'services', 'svc', 'deploy.ts'));
     expect(res.status).not.toBe(0);
     expect(res.stderr).toContain('boom 1');
-    expect(res.stderr).toContain(`${join(dir, 'services', 'svc', 'deploy.ts')}:3`);
-    expect(codeCaches().length).toBe(before);
+    expect(res.stderr).toContain(join(dir, 'services', 'svc', 'deploy.ts'));
   });
 
   it('ELEVENTH_NO_CODE_CACHE=1 loads as before (no code cache made)', () => {

@@ -1,8 +1,14 @@
 /**
- * Where in a deploy.ts an error happened: the first stack frame in that file (positions are the source's,
- * since the TypeScript hook emits inline source maps and the CLI enables them), or the line SWC points at
- * for a syntax error.
+ * Where in a deploy.ts an error happened: the first stack frame in that file, in the source's lines (a file
+ * run from the code cache is mapped here with the map the TypeScript hook kept, load/ts-hook.js; any other
+ * file's stack lines are mapped by Node, since the hook emits inline source maps and enables them), or the
+ * line SWC points at for a syntax error.
  */
+import Module from 'node:module';
+
+const { sourcePosition } = Module.createRequire(__filename)('./ts-hook.js') as {
+  sourcePosition: (filename: string, line: number, column: number) => { line: number; column: number } | undefined;
+};
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -12,8 +18,10 @@ function escape(text: string): string {
 export function lineOf(err: unknown, absFile: string): number | undefined {
   const stack = err instanceof Error ? err.stack : undefined;
   if (!stack) return undefined;
-  const match = new RegExp(`${escape(absFile)}:(\\d+):\\d+`).exec(stack);
-  return match ? Number(match[1]) : undefined;
+  const match = new RegExp(`${escape(absFile)}:(\\d+):(\\d+)`).exec(stack);
+  if (!match) return undefined;
+  const line = Number(match[1]);
+  return sourcePosition(absFile, line, Number(match[2]))?.line ?? line;
 }
 
 /**

@@ -2,8 +2,9 @@
 /**
  * A require hook for .ts files: SWC transpiles to CommonJS, and the output is cached on disk keyed by the
  * source's hash, so loading thousands of deploy.ts files costs a read each, not a compile each. The output
- * carries an inline source map and the hook turns Node's source-map support on, so a stack position in a
- * deploy.ts is the line the author wrote (messages quote it), not the line of SWC's output.
+ * carries an inline source map. Modules run from V8's code cache without it; a service file's map is kept
+ * aside (sourcePosition), so the line a message quotes is the one its author wrote, not SWC's. Files Node
+ * compiles itself keep the map inline, with Node's source-map support turned on.
  * Plain JavaScript on purpose: it must run before any TypeScript can be loaded.
  */
 const fs = require('node:fs');
@@ -68,10 +69,11 @@ function compileCached(source, filename, file = cachePath(source, filename)) {
 
 /**
  * Files that need their source map: a service's code (a deploy.ts and what it imports), whose stack lines the
- * messages quote. Any other .ts (the engine, a kit) runs from V8's code cache instead: compiling and parsing
- * the inline maps of ~450 modules was a third of a small command's CPU. A path with `/services/` anywhere
- * keeps its map, so the rule errs on the side of messages. ELEVENTH_NO_CODE_CACHE=1: every file as before
- * (mapped stack traces of the engine itself, for debugging).
+ * messages quote; their map is kept aside (serviceMaps). Any other .ts (the engine, a kit) runs from V8's code
+ * cache with no map: compiling and parsing the inline maps of ~450 modules was a third of a small command's
+ * CPU. A path with `/services/` anywhere keeps its map, so the rule errs on the side of messages.
+ * ELEVENTH_NO_CODE_CACHE=1: every file compiled by Node with its inline map (mapped stack traces of the engine
+ * itself and of every service file, for debugging).
  */
 function needsSourceMap(filename) {
   return filename.includes(`${path.sep}services${path.sep}`) || path.basename(filename) === 'deploy.ts' || Boolean(process.env.ELEVENTH_NO_CODE_CACHE);
@@ -140,8 +142,46 @@ function installTsHook() {
     const file = cachePath(source, filename);
     const code = compileCached(source, filename, file);
     if (file && !needsSourceMap(filename)) return runCached(module, filename, stripMap(code), file);
-    module._compile(code, filename);
+    const map = file && !process.env.ELEVENTH_NO_CODE_CACHE && !code.includes('import(') ? inlineMap(code) : undefined;
+    if (map === undefined) return module._compile(code, filename);
+    serviceMaps.set(filename, map);
+    runCached(module, filename, stripMap(code), file);
   };
+}
+
+/**
+ * A service's code (a deploy.ts and what it imports) runs from V8's code cache too, without its inline map,
+ * which Node would otherwise parse for every module (at 5,000 services, ~1.8 s of each render worker's
+ * compile time went to compiling the modules and reading their maps). Its map is kept here, as text, and read
+ * only when a message asks where in the file an error happened (sourcePosition, load/stack-line.ts). A file
+ * that calls import() is Node's to compile (code from V8's data has no link to Node's module loader), and
+ * keeps its map the usual way: its stack lines are the source's already.
+ */
+const serviceMaps = new Map();
+
+/** The base64 JSON of `code`'s inline source map, or undefined. */
+function inlineMap(code) {
+  const marker = '\n//# sourceMappingURL=data:application/json;base64,';
+  const at = code.lastIndexOf(marker);
+  return at < 0 ? undefined : code.slice(at + marker.length).trim();
+}
+
+/**
+ * Where `line:column` (1-based, as a stack line gives them) of `filename` is in its source, when the file ran
+ * from the code cache without its map; undefined for any other file (Node maps those stack lines itself).
+ */
+function sourcePosition(filename, line, column) {
+  let map = serviceMaps.get(filename);
+  if (map === undefined) return undefined;
+  if (typeof map === 'string') {
+    const { SourceMap } = require('node:module');
+    map = new SourceMap(JSON.parse(Buffer.from(map, 'base64').toString('utf8')));
+    serviceMaps.set(filename, map);
+  }
+  // The module wrapper (Module.wrap) shares the code's first line: columns there start after it.
+  const shift = line === 1 ? require('node:module').wrapper[0].length : 0;
+  const found = map.findEntry(line - 1, Math.max(0, column - 1 - shift));
+  return found && typeof found.originalLine === 'number' ? { line: found.originalLine + 1, column: found.originalColumn + 1 } : undefined;
 }
 
 /** The transpiled code without its inline source map (a module run from the code cache has no use for it). */
@@ -150,4 +190,4 @@ function stripMap(code) {
   return at < 0 ? code : code.slice(0, at + 1);
 }
 
-module.exports = { installTsHook, compileCached };
+module.exports = { installTsHook, compileCached, sourcePosition };
