@@ -10,8 +10,13 @@ const KIT_PACKAGE = '@eleventh/platform';
 
 const kits = new Map<string, Kit>();
 
+/** Where a repository's own kit would be: its entry, whether it exists or not. */
+export function localKitEntry(root: string): string {
+  return join(root, 'platform', 'src', 'index.ts');
+}
+
 export function kitEntry(root: string): string {
-  const local = join(root, 'platform', 'src', 'index.ts');
+  const local = localKitEntry(root);
   return existsSync(local) ? local : require.resolve(KIT_PACKAGE);
 }
 

@@ -141,11 +141,11 @@ function installTsHook() {
     const source = fs.readFileSync(filename, 'utf8');
     const file = cachePath(source, filename);
     const code = compileCached(source, filename, file);
-    if (file && !needsSourceMap(filename)) return runCached(module, filename, stripMap(code), file);
-    const map = file && !process.env.ELEVENTH_NO_CODE_CACHE && !code.includes('import(') ? inlineMap(code) : undefined;
-    if (map === undefined) return module._compile(code, filename);
-    serviceMaps.set(filename, map);
-    runCached(module, filename, stripMap(code), file);
+    if (file && !needsSourceMap(filename)) return runCached(module, filename, splitMap(code).code, file);
+    const split = file && !process.env.ELEVENTH_NO_CODE_CACHE && !code.includes('import(') ? splitMap(code) : undefined;
+    if (split?.map === undefined) return module._compile(code, filename);
+    serviceMaps.set(filename, split.map);
+    runCached(module, filename, split.code, file);
   };
 }
 
@@ -153,18 +153,12 @@ function installTsHook() {
  * A service's code (a deploy.ts and what it imports) runs from V8's code cache too, without its inline map,
  * which Node would otherwise parse for every module (at 5,000 services, ~1.8 s of each render worker's
  * compile time went to compiling the modules and reading their maps). Its map is kept here, as text, and read
- * only when a message asks where in the file an error happened (sourcePosition, load/stack-line.ts). A file
- * that calls import() is Node's to compile (code from V8's data has no link to Node's module loader), and
- * keeps its map the usual way: its stack lines are the source's already.
+ * only when a message asks where in the file an error happened (sourcePosition, load/stack-line.ts; splitMap
+ * finds it). A file that calls import() is Node's to compile (code from V8's data has no link to Node's module
+ * loader), and keeps its map the usual way: its stack lines are the source's already.
  */
 const serviceMaps = new Map();
 
-/** The base64 JSON of `code`'s inline source map, or undefined. */
-function inlineMap(code) {
-  const marker = '\n//# sourceMappingURL=data:application/json;base64,';
-  const at = code.lastIndexOf(marker);
-  return at < 0 ? undefined : code.slice(at + marker.length).trim();
-}
 
 /**
  * Where `line:column` (1-based, as a stack line gives them) of `filename` is in its source, when the file ran
@@ -173,21 +167,29 @@ function inlineMap(code) {
 function sourcePosition(filename, line, column) {
   let map = serviceMaps.get(filename);
   if (map === undefined) return undefined;
+  const Module = require('node:module');
   if (typeof map === 'string') {
-    const { SourceMap } = require('node:module');
-    map = new SourceMap(JSON.parse(Buffer.from(map, 'base64').toString('utf8')));
+    map = new Module.SourceMap(JSON.parse(Buffer.from(map, 'base64').toString('utf8')));
     serviceMaps.set(filename, map);
   }
   // The module wrapper (Module.wrap) shares the code's first line: columns there start after it.
-  const shift = line === 1 ? require('node:module').wrapper[0].length : 0;
+  const shift = line === 1 ? Module.wrapper[0].length : 0;
   const found = map.findEntry(line - 1, Math.max(0, column - 1 - shift));
   return found && typeof found.originalLine === 'number' ? { line: found.originalLine + 1, column: found.originalColumn + 1 } : undefined;
 }
 
-/** The transpiled code without its inline source map (a module run from the code cache has no use for it). */
-function stripMap(code) {
-  const at = code.lastIndexOf('\n//# sourceMappingURL=data:');
-  return at < 0 ? code : code.slice(0, at + 1);
+const MAP_MARKER = '\n//# sourceMappingURL=data:';
+const BASE64_JSON = 'application/json;base64,';
+
+/**
+ * The transpiled code without its inline source map (a module run from the code cache has no use for it),
+ * and that map's base64 JSON when it has one.
+ */
+function splitMap(code) {
+  const at = code.lastIndexOf(MAP_MARKER);
+  if (at < 0) return { code };
+  const data = code.slice(at + MAP_MARKER.length);
+  return { code: code.slice(0, at + 1), map: data.startsWith(BASE64_JSON) ? data.slice(BASE64_JSON.length).trim() : undefined };
 }
 
 module.exports = { installTsHook, compileCached, sourcePosition };

@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import type * as TS from 'typescript';
 import { ConfigError, ConfigErrors } from '../errors';
 import { folderIdentity } from '../engine/identity';
-import { kitEntry } from './kit';
+import { kitEntry, localKitEntry } from './kit';
 import { blobId } from './services';
 import { engineCacheFile, writeCacheFile } from './engine-cache';
 import { kitNamesImported, narrowKitIndex } from './typecheck-entry';
@@ -48,7 +48,7 @@ function writePassed(passed: Passed): void {
 }
 
 function compilerOptions(ts: typeof TS, root: string): TS.CompilerOptions {
-  const localKit = join(root, 'platform', 'src', 'index.ts');
+  const localKit = localKitEntry(root);
   return {
     strict: true,
     target: ts.ScriptTarget.ES2022,
@@ -103,7 +103,7 @@ function importsUnchanged(root: string, deps: readonly string[]): boolean {
  * repository has its own kit and every checked file names what it imports from it (typecheck-entry.ts).
  */
 function narrowEntry(ts: typeof TS, root: string, checked: readonly string[]): { path: string; text: string } | undefined {
-  const path = join(root, 'platform', 'src', 'index.ts');
+  const path = localKitEntry(root);
   if (!existsSync(path)) return undefined;
   const names = kitNamesImported(ts, checked.map((f) => ({ fileName: f, text: readFileSync(join(root, f), 'utf8') })));
   const text = names && narrowKitIndex(ts, path, readFileSync(path, 'utf8'), names);
@@ -111,8 +111,7 @@ function narrowEntry(ts: typeof TS, root: string, checked: readonly string[]): {
 }
 
 /** The type errors of `checked`, in a program with `roots` as its roots; `entry`: the kit index's text to use. */
-function errorsOf(ts: typeof TS, root: string, roots: readonly string[], checked: readonly string[], entry?: { path: string; text: string }): ConfigError[] {
-  const options = compilerOptions(ts, root);
+function errorsOf(ts: typeof TS, root: string, options: TS.CompilerOptions, roots: readonly string[], checked: readonly string[], entry?: { path: string; text: string }): ConfigError[] {
   const host = ts.createCompilerHost(options);
   // JSDoc is parsed only where it can make a type error (JavaScript files): kubernetes-models' declarations are
   // mostly documentation, and the errors of a TypeScript file are the same (~20 % of building the program).
@@ -148,8 +147,8 @@ function check(root: string, files: readonly string[]): { errors: ConfigError[];
   const imports = new Map(files.map((f) => [f, localImports(ts, root, f, options, kitDir)] as const));
   const checked = [...new Set([...files, ...[...imports.values()].flat().map((d) => d.split('\0')[0]!)])];
   const entry = narrowEntry(ts, root, checked);
-  const errors = entry ? timed('typecheck: program, kit as imported', () => errorsOf(ts, root, files, checked, entry)) : undefined;
-  return { errors: errors?.length === 0 ? errors : timed('typecheck: program, whole kit', () => errorsOf(ts, root, files, checked)), imports };
+  const errors = entry ? timed('typecheck: program, kit as imported', () => errorsOf(ts, root, options, files, checked, entry)) : undefined;
+  return { errors: errors?.length === 0 ? errors : timed('typecheck: program, whole kit', () => errorsOf(ts, root, options, files, checked)), imports };
 }
 
 /** A passed file's cache entry: its key and the repository files it imports. */
