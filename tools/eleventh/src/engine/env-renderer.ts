@@ -59,14 +59,15 @@ export interface EnvOutcome {
 
 export class EnvRenderer {
   private readonly kit: Kit;
-  private readonly base: { kit: Kit; kitId: string; engineId: string };
+  private readonly base: { kit: Kit; kitId: string; engineId: string; recheck: boolean };
   /** HEAD's SHA as the run renders it. */
   readonly head: string;
   private readonly full: boolean;
 
-  constructor(private readonly root: string, private readonly early: EarlyInputs, mode: 'recipe' | 'render') {
+  /** `recheck`: check every service, reusing no remembered verdict (verify). */
+  constructor(private readonly root: string, private readonly early: EarlyInputs, mode: 'recipe' | 'render', recheck = false) {
     this.kit = loadKit(root);
-    this.base = { kit: this.kit, kitId: folderIdentity(dirname(kitEntry(root))), engineId: engineIdentity() };
+    this.base = { kit: this.kit, kitId: folderIdentity(dirname(kitEntry(root))), engineId: engineIdentity(), recheck };
     this.head = gitText(['rev-parse', 'HEAD'], { cwd: root });
     this.full = mode === 'render';
   }
@@ -114,7 +115,7 @@ export class EnvRenderer {
     if (mirrorOf && !mirrored) return undefined; // a mirror is seeded once the environment it mirrors has a recipe
     const files: FileMap = new Map();
     const policy: Finding[] = [];
-    const input = { root: this.root, environment: env, recipe: toRender, engineId: this.base.engineId, currentConfig: config, pool, mirrored, policyFindings: policy, workTree: { head: this.head, dirty: this.early.dirty } };
+    const input = { root: this.root, environment: env, recipe: toRender, engineId: this.base.engineId, recheck: this.base.recheck, currentConfig: config, pool, mirrored, policyFindings: policy, workTree: { head: this.head, dirty: this.early.dirty } };
     const recipe = await timed(`render ${env}`, () => tracked(`rendering ${env}`, undefined, () => renderPromoted(input, files)));
     return { files, kept: [], policy, outcome: { environment: env, previous: prev, recipe, rendered: Object.keys(recipe.services), seeded: !prev } };
   }

@@ -15,6 +15,7 @@ import { readRecipe, recipePath, serializeRecipe } from '../recipe/recipe';
 import type { FileMap } from '../render/files';
 import { RenderPool } from './render-pool';
 import { timed } from '../timing';
+import { savePassedChecks } from './passed-checks';
 import { today } from '../policy/clock';
 import { deployTimeout } from '../load/deploy-timeout';
 import { sortFindings, type Finding } from '../findings';
@@ -41,6 +42,8 @@ export interface PlanOptions {
    * registry is asked: recorded digests are kept while their pin and image stay.
    */
   readonly imageLookup?: ImageLookup;
+  /** Check every service, reusing no remembered verdict (`verify`: engine/passed-checks.ts). */
+  readonly recheck?: boolean;
 }
 
 export type { EnvOutcome } from './env-renderer';
@@ -142,7 +145,7 @@ export async function planRun(opts: PlanOptions): Promise<Plan> {
   let run: RunInputs;
   try {
     run = await gatherInputs(opts, warm?.done, (inputs) => {
-      const first = (renderer = new EnvRenderer(opts.root, inputs, opts.mode));
+      const first = (renderer = new EnvRenderer(opts.root, inputs, opts.mode, opts.recheck === true));
       const soon = inputs.envs.filter((e) => first.rendersEarly(e));
       // A full render renders every service of every environment: about what the recipes hold.
       if (soon.length > 0) pool ??= RenderPool.forRun(inputs.envs.reduce((n, e) => n + Object.keys(inputs.previous.get(e)?.services ?? {}).length, 0));
@@ -160,6 +163,7 @@ export async function planRun(opts: PlanOptions): Promise<Plan> {
     jobs = await Promise.all(run.envs.map((env) => early.get(env) ?? r.render(env, pool, run)));
   } finally {
     await pool?.close();
+    savePassedChecks();
     // A run that failed before the early renders were taken lets them end (a materialised release removes its folder).
     await Promise.allSettled(early.values());
   }

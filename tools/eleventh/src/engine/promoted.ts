@@ -25,6 +25,8 @@ export interface PromotedRenderInput {
   /** The recipe to render: its services and promotedFrom (the sources' commit). */
   readonly recipe: Recipe;
   readonly engineId: string;
+  /** Check every service, reusing no remembered verdict (verify). */
+  readonly recheck?: boolean;
   /** The current config when the sources are the working tree (saves re-reading). */
   readonly currentConfig?: ConfigSet;
   /** Worker threads for large renders (render-pool.ts). */
@@ -88,7 +90,7 @@ export async function renderPromoted(input: PromotedRenderInput, files: FileMap)
     const services = servicesOf(sourceRoot, input.recipe);
     // The image digests are the record's (copied by promotion with the pins): workloads reference image@digest.
     const digests = recordedDigests(input.recipe.services);
-    const out = await renderServices(input.pool, { sourceRoot, environment: input.environment, config, kit, kitId, engineId: input.engineId, services, full: true, digests }, files);
+    const out = await renderServices(input.pool, { sourceRoot, environment: input.environment, config, kit, kitId, engineId: input.engineId, services, full: true, digests, recheck: input.recheck }, files);
     const layout = { environment: config.environment(input.environment), tenants: tenantsOf(config, input.environment), services: namesByNamespace(services) };
     const layers = renderEnvironmentLayers(kit, layout, files, { localProfiles: loadLocalProfiles(sourceRoot), sourceRoot });
     input.policyFindings?.push(...environmentPolicyFindings(kit, { environment: input.environment, config, services, files, objects: new Map(out.objects) }));

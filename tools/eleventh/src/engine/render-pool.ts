@@ -17,6 +17,7 @@ import { timeoutError } from '../load/contain';
 import { deployTimeout } from '../load/deploy-timeout';
 import type { PassedEntry } from '../load/typecheck';
 import type { HeaderEntry } from '../load/services';
+import { recordChecks, type ChecksRecord } from './passed-checks';
 
 type TaskInput = Omit<EnvServicesInput, 'config' | 'kit'>;
 
@@ -39,7 +40,7 @@ export interface Warmed {
 
 export interface RenderReply {
   readonly id: number;
-  readonly result?: { files: Array<[string, string]>; entries: Record<string, RecipeEntry>; kept: string[]; rendered: string[]; objects: EnvServicesResult['objects'] };
+  readonly result?: { files: Array<[string, string]>; entries: Record<string, RecipeEntry>; kept: string[]; rendered: string[]; objects: EnvServicesResult['objects']; checks: ChecksRecord };
   readonly warmed?: Warmed;
   readonly error?: WireError;
 }
@@ -152,12 +153,16 @@ export class RenderPool {
  * the deploy.ts files.
  */
 export async function renderServices(pool: RenderPool | undefined, input: EnvServicesInput, files: FileMap, progress?: Phase): Promise<EnvServicesResult> {
-  if (!pool) return renderEnvServices(input, files, progress && (() => progress.tick()));
+  if (!pool) {
+    const out = renderEnvServices(input, files, progress && (() => progress.tick()));
+    recordChecks(out.checks);
+    return out;
+  }
   const { config: _config, kit: _kit, ...plain } = input;
   const chunks: Array<EnvServicesInput['services']> = [];
   for (let i = 0; i < input.services.length; i += CHUNK) chunks.push(input.services.slice(i, i + CHUNK));
   const replies = await Promise.all(chunks.map((services, k) => pool.run(k, input.sourceRoot, { ...plain, services }).then((r) => (progress?.tick(services.length), r))));
-  const merged: EnvServicesResult = { entries: {}, kept: [], rendered: [], objects: [] };
+  const merged: EnvServicesResult = { entries: {}, kept: [], rendered: [], objects: [], checks: { used: [], fresh: [] } };
   for (const reply of replies) {
     if (reply.error) throw fromWire(reply.error);
     const r = reply.result!;
@@ -166,6 +171,9 @@ export async function renderServices(pool: RenderPool | undefined, input: EnvSer
     merged.kept.push(...r.kept);
     merged.rendered.push(...r.rendered);
     merged.objects.push(...r.objects);
+    merged.checks.used.push(...r.checks.used);
+    merged.checks.fresh.push(...r.checks.fresh);
   }
+  recordChecks(merged.checks);
   return merged;
 }

@@ -7,11 +7,12 @@ import type { Kit } from '../load/kit';
 import type { RecipeEntry } from '../model';
 import { ConfigError, ValidationError } from '../errors';
 import { loadDefinition } from '../load/services';
-import { renderService, serviceDir } from '../render/service';
+import { renderService, serviceDir, type RenderedService } from '../render/service';
 import { fileNames, type FileMap } from '../render/files';
 import type { RenderedObject } from '@eleventh/platform';
 import { manifestIdentity } from './identity';
 import { withDigests, workloadImage, type EnvDigests } from '../images/digests';
+import { checkerIdentity, RenderChecks, type ChecksRecord } from './passed-checks';
 
 export interface ServiceToRender {
   readonly name: string;
@@ -36,6 +37,8 @@ export interface EnvServicesInput {
   readonly full: boolean;
   /** The registry digests known for this environment's services: workloads then reference `image@imageDigest`. */
   readonly digests?: EnvDigests;
+  /** Check every service, reusing no remembered verdict (verify): passed-checks.ts. */
+  readonly recheck?: boolean;
 }
 
 export interface EnvServicesResult {
@@ -48,33 +51,14 @@ export interface EnvServicesResult {
    * the environment policies read, without parsing the YAML just made (policy/view.ts).
    */
   readonly objects: Array<[string, RenderedObject[]]>;
+  /** The remembered checks this render used and the ones it adds (saved by the main thread at the end of the run). */
+  readonly checks: ChecksRecord;
 }
 
-/**
- * The kit as renderService sees it, with its per-object policy hook tapped: that hook receives every object
- * of the service as the plain JSON the YAML is emitted from, which the engine keeps for the environment
- * policies. The kit's behaviour is unchanged (render/ stays as it is, and so does the engine's identity).
- */
-function tappedKit(kit: Kit): { kit: Kit; take: () => { objects: readonly unknown[]; jsons: readonly unknown[] } | undefined } {
-  let last: { objects: readonly unknown[]; jsons: readonly unknown[] } | undefined;
-  const runPolicies: Kit['runPolicies'] = (objects, rules, jsons) => {
-    last = { objects, jsons: jsons ?? objects.map((o) => JSON.parse(JSON.stringify(o)) as unknown) };
-    return kit.runPolicies(objects, rules, jsons);
-  };
-  return {
-    kit: { ...kit, runPolicies },
-    take: () => {
-      const out = last;
-      last = undefined;
-      return out;
-    },
-  };
-}
-
-function folderObjects(dir: string, tap: { objects: readonly unknown[]; jsons: readonly unknown[] }): RenderedObject[] {
-  const names = fileNames(tap.objects as Parameters<typeof fileNames>[0]);
+function folderObjects(dir: string, out: RenderedService): RenderedObject[] {
+  const names = fileNames(out.objects);
   return names
-    .map((name, i) => ({ file: `${dir}/${name}`, object: tap.jsons[i] as Record<string, unknown> }))
+    .map((name, i) => ({ file: `${dir}/${name}`, object: out.jsons[i] as Record<string, unknown> }))
     .sort((a, b) => (a.file < b.file ? -1 : 1));
 }
 
@@ -87,7 +71,7 @@ export function renderEnvServices(input: EnvServicesInput, files: FileMap, onSer
   const rendered: string[] = [];
   const objects: Array<[string, RenderedObject[]]> = [];
   const findings: string[] = [];
-  const tap = tappedKit(input.kit);
+  const checks = new RenderChecks(() => checkerIdentity(input.engineId, input.kitId, input.sourceRoot), !input.recheck);
   for (const svc of input.services) {
     if (!namespaces.has(svc.namespace)) {
       throw new ConfigError({ file: svc.deployFile }, `namespace '${svc.namespace}' has no tenant.yaml in environment '${input.environment}'`, `one of: ${[...namespaces].join(', ')}`);
@@ -107,10 +91,9 @@ export function renderEnvServices(input: EnvServicesInput, files: FileMap, onSer
       continue;
     }
     const definition = loadDefinition(input.sourceRoot, svc.deployFile);
-    tap.take(); // nothing left over from a service that failed
     let out;
     try {
-      out = renderService(tap.kit, { environment: input.environment, namespace: svc.namespace, name: svc.name, commit: svc.commit, image: ref, config, availability, secretStore, provenance, definition, deployFile: svc.deployFile, sourceRoot: input.sourceRoot });
+      out = renderService(input.kit, { environment: input.environment, namespace: svc.namespace, name: svc.name, commit: svc.commit, image: ref, config, availability, secretStore, provenance, definition, deployFile: svc.deployFile, sourceRoot: input.sourceRoot }, checks);
     } catch (err) {
       // Every service's findings, not the first failing service's only.
       if (!(err instanceof ValidationError)) throw err;
@@ -118,12 +101,11 @@ export function renderEnvServices(input: EnvServicesInput, files: FileMap, onSer
       continue;
     }
     for (const [p, c] of out.files) files.set(p, c);
-    const tapped = tap.take();
-    if (tapped) objects.push([out.dir, folderObjects(out.dir, tapped)]);
+    objects.push([out.dir, folderObjects(out.dir, out)]);
     entries[svc.name] = withDigests({ namespace: svc.namespace, commit: svc.commit, image, digest: out.digest, inputs: svc.inputs, manifest }, known);
     rendered.push(svc.name);
     onService?.();
   }
   if (findings.length > 0) throw new ValidationError(findings);
-  return { entries, kept, rendered, objects };
+  return { entries, kept, rendered, objects, checks: checks.record };
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ServiceSpec } from '@eleventh/platform';
 import { installedKit } from '../load/kit';
-import { plainJson } from './plain';
+import { plainJson, plainJsons } from './plain';
 
 const { defineService } = installedKit();
 
@@ -83,5 +83,43 @@ describe('plainJson: what the JSON round trip gives', () => {
     expect(plainJson('s')).toBe('s');
     expect(plainJson(null)).toBe(null);
     expect(plainJson(3)).toBe(3);
+  });
+});
+
+describe('plainJsons: whether the objects are exactly what their JSON says', () => {
+  it.each(SPECS.map((s) => [s.type, s] as const))('the kit\'s objects for a %s service are exact', (_, spec) => {
+    const objects = defineService(spec).render(context('prod'));
+    const { jsons, exact } = plainJsons(objects);
+    expect(exact).toBe(true);
+    expect(jsons).toStrictEqual(objects.map(roundTrip));
+  });
+
+  it.each<[string, unknown]>([
+    ['an undefined value', { metadata: { labels: { a: undefined } } }],
+    ['a function', { spec: { f: () => 1 } }],
+    ['a symbol', { spec: { s: Symbol('s') } }],
+    ['a hole or undefined in an array', { list: [1, undefined] }],
+    ['NaN', { spec: { replicas: NaN } }],
+    ['an infinity', { spec: { replicas: Infinity } }],
+    ['-0', { spec: { replicas: -0 } }],
+    ['a class instance', { spec: new (class Holder { x = 1; })() }],
+    ['an object without a prototype', { spec: Object.assign(Object.create(null) as object, { x: 1 }) }],
+    ['another toJSON (a Date)', { when: new Date(0) }],
+    ['a boxed primitive', { s: new String('s') }],
+  ])('%s makes the set inexact, and the copies stay what JSON gives', (_, value) => {
+    const fine = { kind: 'ConfigMap', data: { a: 'b' } };
+    const { jsons, exact } = plainJsons([fine, value]);
+    expect(exact).toBe(false);
+    expect(jsons).toStrictEqual([fine, roundTrip(value)]);
+  });
+
+  it('plain objects, arrays, strings, finite numbers, booleans and null are exact', () => {
+    expect(plainJsons([{ a: [1, 'two', true, null, { b: 0, c: -1.5 }] }]).exact).toBe(true);
+    expect(plainJsons([]).exact).toBe(true);
+  });
+
+  it('each call judges its own objects: an inexact set does not stain the next', () => {
+    expect(plainJsons([{ a: undefined }]).exact).toBe(false);
+    expect(plainJsons([{ a: 1 }]).exact).toBe(true);
   });
 });

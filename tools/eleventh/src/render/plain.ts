@@ -8,6 +8,11 @@
  * object's `toJSON` (its defined properties, copied) is walked directly, since it gives the same JSON. Anything
  * else — another `toJSON` (a Date), a boxed primitive, a BigInt, a `__proto__` key, a cycle — takes the round
  * trip itself, so its result, or its error, is exactly JSON's.
+ *
+ * `plainJsons` also says whether every copy is *exact*: the objects hold nothing JSON changes or leaves out (no
+ * `undefined`, function or symbol value, no non-finite number or `-0`, no hole, nothing but plain objects, arrays and
+ * kubernetes-models objects). Then a validator reading the objects reads what the YAML says, which is what lets a
+ * check's verdict be remembered by the YAML's bytes (engine/passed-checks.ts).
  */
 
 /** Thrown inside the copy: this value needs the real round trip. */
@@ -17,6 +22,9 @@ class NeedsRoundTrip extends Error {}
 const MAX_DEPTH = 512;
 
 const modelToJson = new WeakMap<object, boolean>();
+
+/** Cleared by a copy that changed or dropped something (see `plainJsons`). */
+let exact = true;
 
 /** The body of @kubernetes-models/base's `Model.prototype.toJSON`, whitespace removed. */
 const MODEL_TO_JSON = 'toJSON(){constresult={};setDefinedProps(this,result);returnresult;}';
@@ -35,10 +43,13 @@ function copy(value: unknown, depth: number): unknown {
     case 'boolean':
       return value;
     case 'number':
-      return Number.isFinite(value) ? (value === 0 ? 0 : value) : null;
+      if (Number.isFinite(value) && !Object.is(value, -0)) return value;
+      exact = false;
+      return Number.isFinite(value) ? 0 : null;
     case 'undefined':
     case 'function':
     case 'symbol':
+      exact = false;
       return undefined;
     case 'bigint':
       throw new NeedsRoundTrip();
@@ -48,7 +59,11 @@ function copy(value: unknown, depth: number): unknown {
   const obj = value as Record<string, unknown>;
   // Before the array case: JSON asks every object, arrays too, for a toJSON.
   const toJson = obj.toJSON;
-  if (typeof toJson === 'function' && !isModelToJson(toJson as (...args: unknown[]) => unknown)) throw new NeedsRoundTrip();
+  if (typeof toJson === 'function') {
+    if (!isModelToJson(toJson as (...args: unknown[]) => unknown)) throw new NeedsRoundTrip();
+  } else if (!Array.isArray(obj) && Object.getPrototypeOf(obj) !== Object.prototype) {
+    exact = false; // a class instance, or no prototype: JSON sees its own keys, a validator may see more
+  }
   if (Array.isArray(obj)) {
     const out: unknown[] = new Array(obj.length);
     for (let i = 0; i < obj.length; i++) {
@@ -68,11 +83,22 @@ function copy(value: unknown, depth: number): unknown {
 }
 
 export function plainJson(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null) return JSON.parse(JSON.stringify(value)) as unknown;
+  if (typeof value !== 'object' || value === null) {
+    exact = false;
+    return JSON.parse(JSON.stringify(value)) as unknown;
+  }
   try {
     return copy(value, 0);
   } catch (err) {
     if (!(err instanceof NeedsRoundTrip)) throw err;
+    exact = false;
     return JSON.parse(JSON.stringify(value)) as unknown;
   }
+}
+
+/** Every object's copy, and whether all of them are exact (see above). */
+export function plainJsons(values: readonly unknown[]): { jsons: unknown[]; exact: boolean } {
+  exact = true;
+  const jsons = values.map(plainJson);
+  return { jsons, exact };
 }

@@ -45,7 +45,8 @@ function recipeOrFinding(root: string, env: string, findings: Finding[]): Recipe
 /** A fresh render that fails (bad config, a policy, a kit error) is a finding per line of its report. */
 async function freshRender(root: string, envs: readonly string[], graph: Promise<GraphInputs>, findings: Finding[]): Promise<Plan | undefined> {
   try {
-    return await planRun({ root, mode: 'render', envs, graph });
+    // Every service is checked again: verify trusts no remembered verdict (engine/passed-checks.ts).
+    return await planRun({ root, mode: 'render', envs, graph, recheck: true });
   } catch (err) {
     if (!(err instanceof ElevenError)) throw err;
     findings.push(...err.report().split('\n').filter(Boolean).map((l) => findingFromLine(l, 'render/fails', 'environments')));
