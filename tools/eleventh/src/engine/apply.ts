@@ -3,26 +3,21 @@ import { planWrites, applyPlan, describePlan, type WritePlan } from '../write';
 import type { Plan } from './plan';
 import { timed } from '../timing';
 import { tracked } from '../progress';
-import { listBlobs } from '../pins/identity';
 import type { WorkTreeState } from './worktree';
-
-/** From this many desired files on, one `git ls-tree` costs less than reading the unchanged ones. */
-const BLOBS_FROM = 200;
+import { BLOBS_FROM, committedBlobs, type PreparedWrite } from './write-plans';
 
 /**
- * The blob ids of the scope's committed files that the run's `git status` saw unmodified: a desired file
- * with the same blob id is not read to be compared (a full render at 5,000 services compares 80,000 files).
+ * The run's write plan: the one planRun prepared environment by environment (engine/write-plans.ts), or one
+ * made now. Kept service folders (unchanged manifests) are skipped whole: not read, not compared, not pruned.
  */
-function cleanBlobs(root: string, dirs: readonly string[], state: WorkTreeState): (rel: string) => string | undefined {
-  const blobs = listBlobs(root, state.head, dirs);
-  const dirty = new Set(state.dirty);
-  return (rel) => (dirty.has(rel) ? undefined : blobs.get(rel));
-}
-
-/** Kept service folders (unchanged manifests) are skipped whole: not read, not compared, not pruned. */
-export function writePlanFor(root: string, plan: Pick<Plan, 'files' | 'scopeDirs' | 'kept'> & { readonly workTree?: WorkTreeState }): WritePlan {
+export function writePlanFor(root: string, plan: Pick<Plan, 'files' | 'scopeDirs' | 'kept'> & { readonly workTree?: WorkTreeState; readonly prepared?: PreparedWrite }): WritePlan {
+  if (plan.prepared) {
+    if ('error' in plan.prepared) throw plan.prepared.error;
+    return plan.prepared.plan;
+  }
   return timed('write: plan', () => {
-    const cleanBlob = plan.workTree && plan.files.size >= BLOBS_FROM ? cleanBlobs(root, plan.scopeDirs, plan.workTree) : undefined;
+    // A desired file whose blob id is the committed, unmodified one is not read (a full render compares 80,000 files).
+    const cleanBlob = plan.workTree && plan.files.size >= BLOBS_FROM ? committedBlobs(root, plan.scopeDirs, plan.workTree) : undefined;
     return planWrites(root, plan.files, { dirs: plan.scopeDirs, skipDir: (dir) => plan.kept.has(dir), ...(cleanBlob ? { cleanBlob } : {}) });
   });
 }

@@ -23,6 +23,7 @@ import type { ImageAnswer, ImageLookup } from '../images/lookup';
 import { followerDigests } from './follower-digests';
 import { startWarmUp } from './warm-up';
 import type { WorkTreeState } from './worktree';
+import { WritePlanner, type PreparedWrite } from './write-plans';
 import { EnvRenderer, estimateRenders, type EarlyInputs, type EnvOutcome, type Job, type RunInputs } from './env-renderer';
 
 export interface PlanOptions {
@@ -44,6 +45,8 @@ export interface PlanOptions {
   readonly imageLookup?: ImageLookup;
   /** Check every service, reusing no remembered verdict (`verify`: engine/passed-checks.ts). */
   readonly recheck?: boolean;
+  /** Plan each environment's write as soon as it is rendered (`render`, `recipe`: engine/write-plans.ts). */
+  readonly prepareWrite?: boolean;
 }
 
 export type { EnvOutcome } from './env-renderer';
@@ -64,6 +67,8 @@ export interface Plan {
   readonly config: ConfigSet;
   /** HEAD and the uncommitted paths as the run's `git status` saw them (the writer skips reading clean files). */
   readonly workTree: WorkTreeState;
+  /** With `prepareWrite`: the write plan of every rendered environment, merged (or the refusal it makes). */
+  readonly prepared?: PreparedWrite;
   /** Every environment's recipe as the run read it before rendering (a promoted one `recipe` leaves is still that). */
   readonly previous: ReadonlyMap<string, Recipe | undefined>;
 }
@@ -139,18 +144,31 @@ export async function planRun(opts: PlanOptions): Promise<Plan> {
   const warm = startWarmUp(opts.root, full);
   let pool = warm?.pool;
   let renderer: EnvRenderer | undefined;
+  let planner: WritePlanner | undefined;
+  // Each environment's files get its recipe, and its write is planned, as soon as it is rendered.
+  const finish = (env: string, job: Promise<Job | undefined>): Promise<Job | undefined> =>
+    job.then((j) => {
+      if (!j) return j;
+      j.files.set(recipePath(env), serializeRecipe(j.outcome.recipe));
+      planner?.plan(env, j.files, new Set(j.kept));
+      return j;
+    });
   // Promoted environments with a recipe render while Nx builds the graph (env-renderer.ts).
   const early = new Map<string, Promise<Job | undefined>>();
   let jobs: Array<Job | undefined>;
   let run: RunInputs;
+  let prepared: PreparedWrite | undefined;
   try {
     run = await gatherInputs(opts, warm?.done, (inputs) => {
       const first = (renderer = new EnvRenderer(opts.root, inputs, opts.mode, opts.recheck === true));
+      if (opts.prepareWrite) planner = new WritePlanner(opts.root, { head: first.head, dirty: inputs.dirty });
+      // A full render compares every file of every environment that has one: their blob ids are read now.
+      if (full) for (const env of inputs.envs) if (inputs.previous.get(env)) planner?.prefetch(env);
       const soon = inputs.envs.filter((e) => first.rendersEarly(e));
       // A full render renders every service of every environment: about what the recipes hold.
       if (soon.length > 0) pool ??= RenderPool.forRun(inputs.envs.reduce((n, e) => n + Object.keys(inputs.previous.get(e)?.services ?? {}).length, 0));
       for (const env of soon) {
-        const job = first.render(env, pool);
+        const job = finish(env, first.render(env, pool));
         job.catch(() => undefined); // reported below, after the pins (whose errors come first)
         early.set(env, job);
       }
@@ -160,7 +178,8 @@ export async function planRun(opts: PlanOptions): Promise<Plan> {
     // gatherInputs calls its callback before it returns: a run without a renderer here is a bug, said as one.
     if (!renderer) throw new Error('internal: the run gathered its inputs without announcing the early ones');
     const r = renderer;
-    jobs = await Promise.all(run.envs.map((env) => early.get(env) ?? r.render(env, pool, run)));
+    jobs = await Promise.all(run.envs.map((env) => early.get(env) ?? finish(env, r.render(env, pool, run))));
+    prepared = await planner?.merged(run.envs.filter((_, i) => jobs[i] !== undefined));
   } finally {
     await pool?.close();
     savePassedChecks();
@@ -176,8 +195,7 @@ export async function planRun(opts: PlanOptions): Promise<Plan> {
     policyFindings.push(...job.policy);
     for (const [path, content] of job.files) files.set(path, content);
     job.kept.forEach((d) => kept.add(d));
-    files.set(recipePath(job.outcome.environment), serializeRecipe(job.outcome.recipe));
     outcomes.push(job.outcome);
   }
-  return { files, scopeDirs: outcomes.map((o) => `environments/${o.environment}`), kept, outcomes, pins: run.pins, policyFindings: sortFindings(policyFindings), ...(run.images ? { images: run.images } : {}), config: run.config, workTree: { head: renderer.head, dirty: run.dirty }, previous: run.previous };
+  return { files, scopeDirs: outcomes.map((o) => `environments/${o.environment}`), kept, outcomes, pins: run.pins, policyFindings: sortFindings(policyFindings), ...(run.images ? { images: run.images } : {}), config: run.config, workTree: { head: renderer.head, dirty: run.dirty }, previous: run.previous, ...(prepared ? { prepared } : {}) };
 }

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { git } from '../git/run';
+import { gitAsync } from '../git/run-async';
 import type { ServiceInputs } from './inputs';
 
 const VERSION = 'eleventh-inputs-v1';
@@ -14,7 +15,17 @@ export const NOT_COMMITTED = 'uncommitted';
 
 /** path → blob SHA of every file under `specs` at `rev`, in one `git ls-tree`. */
 export function listBlobs(root: string, rev: string, specs: readonly string[]): Map<string, string> {
-  const out = git(['ls-tree', '-r', '-z', '--full-tree', rev, '--', ...specs], { cwd: root }).stdout;
+  return parseLsTree(git(lsTreeArgs(rev, specs), { cwd: root }).stdout);
+}
+
+/** listBlobs without blocking the main thread (the run asks while other work goes on). */
+export async function listBlobsAsync(root: string, rev: string, specs: readonly string[]): Promise<Map<string, string>> {
+  return parseLsTree(await gitAsync(lsTreeArgs(rev, specs), root));
+}
+
+const lsTreeArgs = (rev: string, specs: readonly string[]): string[] => ['ls-tree', '-r', '-z', '--full-tree', rev, '--', ...specs];
+
+function parseLsTree(out: string): Map<string, string> {
   const blobs = new Map<string, string>();
   for (const entry of out.split('\0')) {
     const tab = entry.indexOf('\t');

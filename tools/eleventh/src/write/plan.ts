@@ -118,9 +118,10 @@ function emptyDirs(disk: DiskTree, desired: ReadonlyMap<string, string>, removed
   for (const rel of disk.others) occupy(rel);
   for (const dir of disk.skipped) occupy(`${dir}/.`);
   for (const rel of desired.keys()) occupy(rel);
-  const empty = [...disk.dirs].filter((d) => !occupied.has(d));
-  return empty.sort((a, b) => b.split('/').length - a.split('/').length || (a < b ? -1 : a > b ? 1 : 0));
+  return [...disk.dirs].filter((d) => !occupied.has(d)).sort(deepestFirst);
 }
+
+const deepestFirst = (a: string, b: string): number => b.split('/').length - a.split('/').length || (a < b ? -1 : a > b ? 1 : 0);
 
 function checkDesiredPaths(desired: ReadonlyMap<string, string>, dirs: readonly string[]): void {
   for (const rel of desired.keys()) {
@@ -154,5 +155,31 @@ export function planWrites(root: string, desired: ReadonlyMap<string, string>, s
     unchanged,
     removeDirs: emptyDirs(disk, desired, removed),
     contents,
+  };
+}
+
+/**
+ * The plans of disjoint scopes (one planWrites each) as one planWrites over all of them makes it: the same
+ * sorted lists, and every refusal in one WriteRefusedError. `parts` holds each scope's plan or what it threw,
+ * in scope order; an error other than a refusal is rethrown first, as the single call would have thrown it.
+ */
+export function mergePlans(parts: ReadonlyArray<{ readonly plan: WritePlan } | { readonly error: unknown }>): WritePlan {
+  const refused: WriteFinding[] = [];
+  const plans: WritePlan[] = [];
+  for (const part of parts) {
+    if ('plan' in part) plans.push(part.plan);
+    else if (part.error instanceof WriteRefusedError) refused.push(...part.error.findings);
+    else throw part.error;
+  }
+  if (refused.length > 0) throw new WriteRefusedError(refused.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));
+  if (plans.length === 1) return plans[0]!;
+  const all = (key: 'create' | 'update' | 'remove'): string[] => plans.flatMap((p) => p[key]).sort();
+  return {
+    create: all('create'),
+    update: all('update'),
+    remove: all('remove'),
+    unchanged: plans.reduce((n, p) => n + p.unchanged, 0),
+    removeDirs: plans.flatMap((p) => p.removeDirs).sort(deepestFirst),
+    contents: new Map(plans.flatMap((p) => [...p.contents])),
   };
 }

@@ -51,7 +51,7 @@ Workloads then reference <registry>/<service>:<pin>@<imageDigest>.`,
     const asked = options.images || options['require-images'];
     const imageLookup = asked ? registryLookup(new Registries(registryOptions(options['insecure-registry']))) : undefined;
     const { result, commits } = await publish({ root, action: 'recipe', commit: options.commit, push: options.push, log: io.err }, async () => {
-      const plan = await planRun({ root, mode: 'recipe', envs: options.env, allowDirty: options['allow-dirty'], base: options.base, head: options.head, imageLookup });
+      const plan = await planRun({ root, mode: 'recipe', envs: options.env, allowDirty: options['allow-dirty'], base: options.base, head: options.head, imageLookup, prepareWrite: true });
       refuseOnPolicyFindings(plan);
       if (options['require-images']) refuseMissingImages(plan.images, (env) => plan.files.get(recipePath(env)));
       const wp = writePlanFor(root, plan);

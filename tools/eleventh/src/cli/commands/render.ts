@@ -33,7 +33,7 @@ Any environment policy finding (rules policy/*, see eleventh policy) refuses the
   examples: ['eleventh render --check', 'eleventh render --env staging,ops-staging'],
   async run({ options }, io) {
     const root = topLevel(io.cwd);
-    const plan = await planRun({ root, mode: 'render', envs: options.env, allowDirty: options['allow-dirty'] });
+    const plan = await planRun({ root, mode: 'render', envs: options.env, allowDirty: options['allow-dirty'], prepareWrite: true });
     refuseOnPolicyFindings(plan);
     const wp = writePlanFor(root, plan);
     if (options.check) {
