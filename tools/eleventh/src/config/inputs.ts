@@ -25,9 +25,10 @@ export interface ConfigInputs {
   readonly profileDefaults: ProfileDefaults;
 }
 
-export function readInputs(root: string, profileDefaults: ProfileDefaults = kitProfileDefaults(root)): ConfigInputs {
+/** `overridesOnly`: read only these overrides.yaml files (scan.ts scanEnvironments). */
+export function readInputs(root: string, profileDefaults: ProfileDefaults = kitProfileDefaults(root), overridesOnly?: ReadonlySet<string>): ConfigInputs {
   const { platform, platformErrors } = readPlatform(root);
-  const scan = scanEnvironments(root);
+  const scan = scanEnvironments(root, overridesOnly);
   const docs = new Map([...scan.environments].map(([name, env]) => [name, env.doc]));
   return {
     root,

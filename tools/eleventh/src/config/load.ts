@@ -36,9 +36,18 @@ export interface PolicySources {
   tenantOrigin(ns: string, key: string): Origin | undefined;
 }
 
+export interface LoadOptions {
+  /**
+   * The overrides.yaml files (repository-relative) this run's config already found: only those are read. A
+   * render worker gets them from its main thread (ConfigSet.overridesFiles), so the 15,000 service folders of a
+   * large tree are asked for an overrides.yaml once per run, not once per thread.
+   */
+  readonly overridesOnly?: ReadonlySet<string>;
+}
+
 /** Read and check everything; throws ConfigErrors listing every problem found. */
-export function loadConfig(root: string): ConfigSet {
-  const resolver = new Resolver(readInputs(root));
+export function loadConfig(root: string, options: LoadOptions = {}): ConfigSet {
+  const resolver = new Resolver(readInputs(root, undefined, options.overridesOnly));
   const errors = runRules(resolver);
   if (errors.length > 0) throw new ConfigErrors(errors);
   return new LoadedConfig(resolver);

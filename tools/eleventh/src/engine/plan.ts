@@ -87,6 +87,11 @@ export function environmentOrder(config: ConfigSet): string[] {
   return done;
 }
 
+/** Every overrides.yaml the run's config read: the render workers' own config reads these alone. */
+function overridesFiles(config: ConfigSet): string[] {
+  return config.environments.flatMap((env) => config.overrides(env).map((o) => o.file));
+}
+
 function previousPins(recipes: ReadonlyArray<Recipe | undefined>): Map<string, Pin> {
   const pins = new Map<string, Pin>();
   for (const r of recipes) for (const [name, e] of Object.entries(r?.services ?? {})) if (!pins.has(name)) pins.set(name, { commit: e.commit, inputs: e.inputs });
@@ -167,6 +172,7 @@ export async function planRun(opts: PlanOptions): Promise<Plan> {
       const soon = inputs.envs.filter((e) => first.rendersEarly(e));
       // A full render renders every service of every environment: about what the recipes hold.
       if (soon.length > 0) pool ??= RenderPool.forRun(inputs.envs.reduce((n, e) => n + Object.keys(inputs.previous.get(e)?.services ?? {}).length, 0));
+      pool?.shareScan(opts.root, overridesFiles(inputs.config));
       for (const env of soon) {
         const job = finish(env, first.render(env, pool));
         job.catch(() => undefined); // reported below, after the pins (whose errors come first)
@@ -175,6 +181,7 @@ export async function planRun(opts: PlanOptions): Promise<Plan> {
     });
     const later = run.envs.filter((env) => !early.has(env));
     pool ??= RenderPool.forRun(later.reduce((n, env) => n + estimateRenders(run.config, env, run.previous.get(env), run.services, full), 0));
+    pool?.shareScan(opts.root, overridesFiles(run.config));
     // gatherInputs calls its callback before it returns: a run without a renderer here is a bug, said as one.
     if (!renderer) throw new Error('internal: the run gathered its inputs without announcing the early ones');
     const r = renderer;

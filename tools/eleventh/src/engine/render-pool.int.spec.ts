@@ -5,7 +5,7 @@
  * throw and a process.exit name the file and line, and nothing is written; and the pool renders the same
  * bytes as in-process.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { git } from '../git/run';
@@ -47,6 +47,23 @@ describe('render workers: a service’s own code stays contained', () => {
       expect(environmentsSnapshot(repo.root)).toEqual(tree);
     } finally {
       writeFileSync(join(repo.root, FILE), original);
+    }
+  }, 90_000);
+
+  it("reads the overrides the run's config found: a new overrides.yaml reaches the workers' renders", () => {
+    // The workers read only the overrides.yaml files the main thread's scan found (RenderPool.shareScan).
+    const overrides = 'environments/staging/customer/customer-api/overrides.yaml';
+    const deployment = 'environments/staging/customer/customer-api/deployment.yaml';
+    writeFileSync(join(repo.root, overrides), 'env:\n  POOL_PROBE: seen\n');
+    try {
+      const res = runEleventh(repo.root, ['render'], { ELEVENTH_RENDER_THREADS: '2' });
+      expect(res.status, res.stderr).toBe(0);
+      expect(readFileSync(join(repo.root, deployment), 'utf8')).toContain('POOL_PROBE');
+      const inProcess = runEleventh(repo.root, ['render', '--check'], { ELEVENTH_RENDER_THREADS: '0' });
+      expect(inProcess.status, inProcess.stdout + inProcess.stderr).toBe(0);
+    } finally {
+      rmSync(join(repo.root, overrides));
+      git(['checkout', '--', 'environments'], { cwd: repo.root });
     }
   }, 90_000);
 

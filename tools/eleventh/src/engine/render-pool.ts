@@ -1,7 +1,8 @@
 /**
  * Rendering thousands of services is CPU work: a pool of worker threads renders chunks of each environment
- * at once (a 5,000-service first run renders 15,000 service-environments). Each worker loads the config,
- * the kit and the deploy.ts files of its own chunks; results come back as files and recipe entries and are
+ * at once (a 5,000-service first run renders 15,000 service-environments). Each worker loads the config
+ * (reading only the overrides.yaml files the main thread's scan found: shareScan), the kit and the deploy.ts
+ * files of its own chunks; results come back as files and recipe entries and are
  * merged in service order, so the output is byte-identical to rendering in-process. Small runs stay
  * in-process. ELEVENTH_RENDER_THREADS: 0 = never, N = always N workers.
  */
@@ -31,6 +32,11 @@ export interface RenderTask {
 export interface WarmTask {
   readonly id: number;
   readonly warm: { readonly root: string; readonly files: readonly string[] };
+}
+
+/** The overrides.yaml files the run's config found under `root`: a worker's config reads those alone. */
+export interface ScanHint {
+  readonly hint: { readonly root: string; readonly overrides: readonly string[] };
 }
 
 export interface Warmed {
@@ -64,6 +70,7 @@ export class RenderPool {
   private closed = false;
 
   private readonly boards: StepBoard[] = [];
+  private readonly hints = new Map<string, ScanHint>();
   private readonly watch: NodeJS.Timeout;
 
   constructor(readonly size: number) {
@@ -82,6 +89,7 @@ export class RenderPool {
       this.waiting.delete(reply.id);
     });
     worker.on('error', (err) => this.failAll(err));
+    for (const hint of this.hints.values()) worker.postMessage(hint);
     return worker;
   }
 
@@ -99,6 +107,18 @@ export class RenderPool {
       this.failAll(timeoutError(late.deployFile, late.step));
       this.workers[i] = this.spawn(i);
     });
+  }
+
+  /**
+   * Tell every worker (and any that replaces one) which overrides.yaml files the run's config found under
+   * `root`, before it renders from there: its own config then reads only those (config/load.ts LoadOptions).
+   * Messages to a worker arrive in order, so every render task sent after this sees it.
+   */
+  shareScan(root: string, overrides: readonly string[]): void {
+    if (this.hints.has(root)) return;
+    const hint: ScanHint = { hint: { root, overrides: [...overrides] } };
+    this.hints.set(root, hint);
+    for (const w of this.workers) w.postMessage(hint);
   }
 
   /** Have worker `worker` type-check and load `files` of `root` (engine/warm-up.ts). */

@@ -6,35 +6,40 @@ import { toWire } from '../errors';
 import { loadKit } from '../load/kit';
 import type { FileMap } from '../render/files';
 import { renderEnvServices } from './services-env';
-import type { RenderTask, RenderReply, WarmTask } from './render-pool';
+import type { RenderTask, RenderReply, ScanHint, WarmTask } from './render-pool';
 import { passingFiles } from '../load/typecheck';
 import { headerEntries } from '../load/services';
 
 const configs = new Map<string, ConfigSet>();
+/** Per source root, the overrides.yaml files the run's main thread found (RenderPool.shareScan). */
+const hints = new Map<string, ReadonlySet<string>>();
 superviseSteps((workerData as { board: SharedArrayBuffer }).board);
 
 function configOf(root: string): ConfigSet {
   let config = configs.get(root);
   if (!config) {
-    config = loadConfig(root);
+    const overridesOnly = hints.get(root);
+    config = loadConfig(root, overridesOnly ? { overridesOnly } : {});
     configs.set(root, config);
   }
   return config;
 }
 
-/** Type-check the files, then load those that pass: their definitions stay loaded for this worker's renders. */
+/**
+ * Type-check the files, then load those that pass: their definitions stay loaded for this worker's renders.
+ * The config is loaded by the first render task, after the main thread's scan hint has arrived.
+ */
 function warm(task: WarmTask): RenderReply {
   const { root, files } = task.warm;
-  try {
-    configOf(root); // the first render task of this root needs it too
-  } catch {
-    // a config the run cannot load is the run's to report: the warm-up still loads what passes
-  }
   const passing = passingFiles(root, files);
-  return { id: task.id, warmed: { passed: passing.entries, headers: headerEntries(root, passing.files) } };
+  return { id: task.id, warmed: { passed: passing.entries, headers: headerEntries(root, passing.files, passing.blobs) } };
 }
 
-parentPort!.on('message', (task: RenderTask | WarmTask) => {
+parentPort!.on('message', (task: RenderTask | WarmTask | ScanHint) => {
+  if ('hint' in task) {
+    hints.set(task.hint.root, new Set(task.hint.overrides));
+    return;
+  }
   let reply: RenderReply;
   try {
     if ('warm' in task) {

@@ -54,17 +54,18 @@ function writeCache(cache: SpecCache): void {
  * Execute `deploy.ts` (contained: time limit, no process.exit, errors name the file and line) and return its
  * default export, checked to be a ServiceDefinition.
  */
-export function loadDefinition(root: string, deployFile: string): ServiceDefinition {
+export function loadDefinition(root: string, deployFile: string, checked = false): ServiceDefinition {
   const absFile = join(root, deployFile);
   // Node caches the module: a second require runs none of its code, so the guard around it (a V8 watchdog,
   // ~0.4 ms) and the checks are paid once per file and process, not once per environment it renders into.
-  return onceFromRoot(root, `definition:${deployFile}`, () => loadOnce(root, deployFile, absFile));
+  return onceFromRoot(root, `definition:${deployFile}`, () => loadOnce(root, deployFile, absFile, checked));
 }
 
-function loadOnce(root: string, deployFile: string, absFile: string): ServiceDefinition {
+/** `checked`: the caller has just checked the file with checkHandWritten, in this thread. */
+function loadOnce(root: string, deployFile: string, absFile: string, checked: boolean): ServiceDefinition {
   loadKit(root); // the kit's own first load is not the service's time
   // A deploy.ts linked out of the repository, or to a device, is refused before it is read or run.
-  checkHandWritten(root, deployFile);
+  if (!checked) checkHandWritten(root, deployFile);
   const exported = contained(deployFile, absFile, 'load', () => requireFromRoot<{ default?: unknown } | null>(root, absFile));
   const def = exported?.default as Partial<ServiceDefinition> | undefined;
   if (!def || def.kind !== 'eleventh.dev/service' || typeof def.render !== 'function' || !def.spec) {
@@ -116,14 +117,16 @@ export function cachedHeaderCount(): number {
 
 /**
  * The warm-up's header reads (engine/warm-up.ts): load each of `files` (type-checked already) and return what
- * it declares. A file that fails to load is left out: the run's own read reports it.
+ * it declares. A file that fails to load is left out: the run's own read reports it. `checked`: the blob ids of
+ * files this thread has just checked with checkHandWritten and read (the warm-up's type-check), not read again.
  */
-export function headerEntries(root: string, files: readonly string[]): HeaderEntry[] {
+export function headerEntries(root: string, files: readonly string[], checked: ReadonlyMap<string, string> = new Map()): HeaderEntry[] {
   const out: HeaderEntry[] = [];
   for (const deployFile of files) {
     try {
-      const deployHash = blobId(readFileSync(join(root, deployFile)));
-      const { name, namespace, type } = loadDefinition(root, deployFile).spec;
+      const known = checked.get(deployFile);
+      const deployHash = known ?? blobId(readFileSync(join(root, deployFile)));
+      const { name, namespace, type } = loadDefinition(root, deployFile, known !== undefined).spec;
       out.push([deployHash, { name, namespace, type }]);
     } catch {
       /* reported by the run's own read */

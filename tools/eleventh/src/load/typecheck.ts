@@ -154,21 +154,21 @@ function check(root: string, files: readonly string[]): { errors: ConfigError[];
 /** A passed file's cache entry: its key and the repository files it imports. */
 export type PassedEntry = readonly [key: string, imports: readonly string[]];
 
-/** The files among `files` not known to pass, their keys, and the cache as read. */
-function pending(root: string, files: readonly string[], cleanBlob: CleanBlob = () => undefined): { changed: string[]; keys: Map<string, string>; passed: Passed } {
+/** The files among `files` not known to pass, their keys and blob ids, and the cache as read. */
+function pending(root: string, files: readonly string[], cleanBlob: CleanBlob = () => undefined): { changed: string[]; keys: Map<string, string>; blobs: Map<string, string>; passed: Passed } {
   // Each file must be a regular file inside the repository before the compiler (or the hash) reads it.
   for (const file of files) checkHandWritten(root, file);
   const tsVersion = (require('typescript/package.json') as { version: string }).version;
   const context = createHash('sha256').update(CACHE_VERSION).update('\0').update(tsVersion).update('\0').update(folderIdentity(dirname(kitEntry(root)))).digest('hex');
-  const blob = (file: string): string => cleanBlob(file) ?? blobId(readFileSync(join(root, file)));
-  const keyOf = (file: string): string => createHash('sha256').update(context).update('\0').update(file).update('\0').update(blob(file)).digest('hex');
+  const blobs = new Map(files.map((f) => [f, cleanBlob(f) ?? blobId(readFileSync(join(root, f)))] as const));
+  const keyOf = (file: string): string => createHash('sha256').update(context).update('\0').update(file).update('\0').update(blobs.get(file)!).digest('hex');
   const passed = readPassed();
   const keys = new Map(files.map((f) => [f, keyOf(f)] as const));
   const changed = files.filter((f) => {
     const deps = passed.get(keys.get(f)!);
     return deps === undefined || !importsUnchanged(root, deps);
   });
-  return { changed, keys, passed };
+  return { changed, keys, blobs, passed };
 }
 
 /** Check `changed`; the entries of the files that passed (they and every repository file they import). */
@@ -192,16 +192,17 @@ export function typeCheckDeployFiles(root: string, files: readonly string[], cle
 
 /**
  * The warm-up's type-check (engine/warm-up.ts): check `files` and return the files that pass, all of them
- * (cached or checked now), with the cache entries to record. Nothing is written and nothing thrown: the run's
- * own check reports what failed.
+ * (cached or checked now), with the cache entries to record, and every file's blob id as read (each file was
+ * checked to be a regular file inside the repository first: the warm-up's header read takes both as done).
+ * Nothing is written and nothing thrown: the run's own check reports what failed.
  */
-export function passingFiles(root: string, files: readonly string[]): { files: string[]; entries: PassedEntry[] } {
-  if (files.length === 0) return { files: [], entries: [] };
-  const { changed, keys } = pending(root, files);
-  if (changed.length === 0) return { files: [...files], entries: [] };
+export function passingFiles(root: string, files: readonly string[]): { files: string[]; entries: PassedEntry[]; blobs: ReadonlyMap<string, string> } {
+  if (files.length === 0) return { files: [], entries: [], blobs: new Map() };
+  const { changed, keys, blobs } = pending(root, files);
+  if (changed.length === 0) return { files: [...files], entries: [], blobs };
   const checked = checkChanged(root, changed, keys);
   const known = new Set(changed);
-  return { files: [...files.filter((f) => !known.has(f)), ...checked.files], entries: checked.entries };
+  return { files: [...files.filter((f) => !known.has(f)), ...checked.files], entries: checked.entries, blobs };
 }
 
 /** Add entries that passed elsewhere (the warm-up's workers) to the cache. */
