@@ -3,3 +3,4 @@ export { planWrites, mergePlans, type WritePlan, type WriteScope } from './plan'
 export { applyPlan, type ApplyHooks } from './apply';
 export { describePlan, countChanges } from './describe';
 export { WriteFailedError, WriteRefusedError, type WriteFinding } from './errors';
+export { WriteInterruptedError } from './interrupt';
