@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { benchRepository, useEngine } from './phases';
+import { benchRepository, removeClones, useEngine } from './phases';
 import { ensureSynthesized } from './synth';
 import { markdownTable, type Row } from './table';
 
@@ -59,7 +59,11 @@ async function main(argv: readonly string[]): Promise<void> {
   mkdirSync(args.out, { recursive: true });
   const before = machine();
   const rows: Row[] = [];
-  for (const n of args.sizes) rows.push(...(await benchSize(n, args.out, args.runs)));
+  try {
+    for (const n of args.sizes) rows.push(...(await benchSize(n, args.out, args.runs)));
+  } finally {
+    removeClones();
+  }
   const report = [
     `Engine: ${args.engine ?? 'this checkout'}; ${args.runs} run(s) per phase (figures: min / median / max)`,
     `Machine before: ${before}`,
