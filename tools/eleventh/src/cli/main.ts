@@ -51,6 +51,12 @@ export async function runCli(argv: readonly string[], io: CommandIO): Promise<nu
   }
 }
 
+/**
+ * How long a settled run may stay open before it ends anyway. Longer than a late `process.exit` the guard is there
+ * to report (its spec waits 10 s), short enough that a CI job is not held for its whole budget.
+ */
+const LINGER_MS = 30_000;
+
 export function main(argv: readonly string[]): void {
   const io: CommandIO = {
     cwd: process.cwd(),
@@ -84,17 +90,27 @@ export function main(argv: readonly string[]): void {
     process.stderr.write(`eleventh: ${what} (expected no code it loads, such as a deploy.ts, to call process.exit)\n`);
     process.exitCode = EXIT.internal;
   });
+  // A settled run whose process stays open (Nx's WebAssembly fallback when npm left out its native binary keeps
+  // threads alive; so would a socket a deploy.ts opened) ends LINGER_MS later with the run's own code, and says so.
+  const endLingering = (): void => {
+    setTimeout(() => {
+      process.stderr.write(`eleventh: the run finished ${LINGER_MS / 1000} s ago but something it loaded still held the process open (expected nothing to outlive the run, e.g. Nx's native binary installed: npm ls @nx/nx-${process.platform}-${process.arch}*); exiting with the run's code\n`);
+      realExit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok);
+    }, LINGER_MS).unref();
+  };
   runCli(argv, io).then(
     (code) => {
       settled = true;
       stopGraphWorkers();
       process.exitCode = code;
+      endLingering();
     },
     (err: unknown) => {
       settled = true;
       stopGraphWorkers();
       process.stderr.write(`${String(err)}\n`);
       process.exitCode = EXIT.internal;
+      endLingering();
     },
   );
 }
