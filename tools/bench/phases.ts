@@ -207,7 +207,9 @@ function aggregate(runs: readonly Row[][]): Row[] {
  */
 function freshClone(dir: string, k: number): string {
   const clone = `${dir}.run-${k}`;
-  rmSync(clone, { recursive: true, force: true }); // only a clone an interrupted bench left: nothing rendered in it yet is timed
+  // Only a clone an interrupted bench left: deleting it may slow the run that follows (README), which a bench
+  // that ends normally never does.
+  rmSync(clone, { recursive: true, force: true });
   const tip = git(dir, ['rev-parse', SYNTH_REF]).trim();
   git(dirname(clone), ['clone', '-q', '--shared', '--no-checkout', dir, clone]);
   git(clone, ['remote', 'remove', 'origin']);

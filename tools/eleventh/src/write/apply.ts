@@ -14,6 +14,7 @@
  */
 import { existsSync, linkSync, mkdirSync, rmdirSync, rmSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { WriteFailedError } from './errors';
 import { InterruptWatch } from './interrupt';
 import { ancestors, tempName } from './paths';
@@ -86,7 +87,7 @@ async function inOrder<T>(items: readonly T[], watch: InterruptWatch, fn: (item:
   for (let i = 0; i < items.length; i++) {
     fn(items[i]!);
     if (i % BATCH === BATCH - 1) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
       watch.check();
     }
   }

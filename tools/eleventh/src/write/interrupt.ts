@@ -6,6 +6,7 @@
  * after the last rename lets the write finish (it is complete) and then ends the process as it would have.
  */
 import { constants } from 'node:os';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ElevenError } from '../errors';
 
 const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -43,7 +44,7 @@ export class InterruptWatch {
    * would have; after an interrupted one (already put back) the caller reports the WriteInterruptedError.
    */
   async stop(completed: boolean): Promise<void> {
-    await new Promise<void>((resolve) => setImmediate(resolve)); // a signal delivered just now reaches onSignal
+    await nextTurn(); // a signal delivered just now reaches onSignal
     for (const s of SIGNALS) process.off(s, this.onSignal);
     if (completed && this.signal) process.kill(process.pid, this.signal);
   }
