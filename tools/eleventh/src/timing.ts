@@ -1,8 +1,18 @@
-/** Phase timings on stderr (`eleventh: timing <phase> <ms>`) when ELEVENTH_TIMING is set; benchmarks read them. */
+/**
+ * Phase timings on stderr (`eleventh: timing <phase> <ms>`) when ELEVENTH_TIMING is set; benchmarks read them.
+ * `ELEVENTH_TIMING=at` adds when each phase ended, in ms since the process started (` @<ms>`): phases that
+ * overlap (Nx's graph, the renders, the warm-up) then line up on one timeline.
+ */
 import { performance } from 'node:perf_hooks';
 
+/** One timing line (without its newline): `timing <phase> <ms>`, and ` @<end>` with `at`. */
+export function timingLine(phase: string, start: number, end: number, at: boolean): string {
+  return `eleventh: timing ${phase} ${Math.round(end - start)}${at ? ` @${Math.round(end)}` : ''}`;
+}
+
 function report(phase: string, start: number): void {
-  if (process.env.ELEVENTH_TIMING) process.stderr.write(`eleventh: timing ${phase} ${Math.round(performance.now() - start)}\n`);
+  const setting = process.env.ELEVENTH_TIMING;
+  if (setting) process.stderr.write(`${timingLine(phase, start, performance.now(), setting === 'at')}\n`);
 }
 
 export function timed<T>(phase: string, fn: () => T): T {
