@@ -60,14 +60,25 @@ function untouched(recipe: Recipe | undefined, env: string): string {
 
 const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** New services named on the `new:` line; a first run of thousands names these and counts the rest (--json lists all). */
+export const NEW_LISTED = 20;
+
+/** `  new: a, b, c (at <pin>)`; beyond NEW_LISTED names, the first of them and how many more. */
+function newLine(fresh: readonly Move[]): string {
+  const pins = [...new Set(fresh.map((m) => m.to!.slice(0, 12)))];
+  const at = pins.length === 1 ? `at ${pins[0]}` : count(pins.length, 'pin');
+  const names = fresh.slice(0, NEW_LISTED).map((m) => m.service).join(', ');
+  if (fresh.length <= NEW_LISTED) return `  new: ${names} (${at})`;
+  return `  new: ${names} and ${fresh.length - NEW_LISTED} more (${count(fresh.length, 'service')}, ${at}; --json lists every one)`;
+}
+
 /** The moves of one environment: new services and add-ons on one line each, every other move on its own. */
-function moveLines(s: EnvSummary): string[] {
+export function moveLines(s: Pick<EnvSummary, 'moved' | 'addons'>): string[] {
   const fresh = s.moved.filter((m) => !m.from && m.to);
   const isFresh = new Set(fresh);
-  const pins = [...new Set(fresh.map((m) => m.to!.slice(0, 12)))];
   const freshAddons = s.addons.filter((m) => !m.from && m.to);
   return [
-    ...(fresh.length > 0 ? [`  new: ${fresh.map((m) => m.service).join(', ')} (${pins.length === 1 ? `at ${pins[0]}` : count(pins.length, 'pin')})`] : []),
+    ...(fresh.length > 0 ? [newLine(fresh)] : []),
     ...s.moved.filter((m) => !isFresh.has(m)).map((m) => `  ${describeMove(m)}`),
     ...(freshAddons.length > 0 ? [`  new add-ons: ${freshAddons.map((m) => `${m.addon} ${m.to!.version}`).join(', ')}`] : []),
     ...s.addons.filter((m) => !freshAddons.includes(m)).map((m) => `  add-on ${describeAddonMove(m)}`),
