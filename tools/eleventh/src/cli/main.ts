@@ -9,6 +9,7 @@ import { COMMAND_NAMES, loadCommand } from './commands/lazy';
 import { EXIT } from './exit-codes';
 import { stopGraphWorkers } from '../pins/graph';
 import { topLevelHelp } from './help';
+import { applyHeapGrowing } from '../heap-growing';
 
 /** The version of @eleventh/cli (tools/eleventh/package.json). */
 export function cliVersion(): string {
@@ -98,7 +99,17 @@ export function main(argv: readonly string[]): void {
       realExit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok);
     }, LINGER_MS).unref();
   };
-  runCli(argv, io).then(
+  // Before any render worker starts (heap-growing.ts); a malformed setting is the run's usage error.
+  const run = (): Promise<number> => {
+    try {
+      applyHeapGrowing();
+    } catch (err) {
+      io.err(describeFailure(err).text);
+      return Promise.resolve(describeFailure(err).exitCode);
+    }
+    return runCli(argv, io);
+  };
+  run().then(
     (code) => {
       settled = true;
       stopGraphWorkers();

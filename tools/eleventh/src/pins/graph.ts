@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { timed } from '../timing';
+import { heapGrowingArgs } from '../heap-growing';
 import { join, resolve as resolvePath } from 'node:path';
 import { GraphError } from './errors';
 import { graphInputs, type GraphInputs, type ServiceInputs } from './inputs';
@@ -23,10 +24,11 @@ const WORKER = join(__dirname, __filename.endsWith('.ts') ? 'graph-worker.ts' : 
 const GRAPH_SEMI_SPACE_MB = 1;
 
 /** From the TypeScript sources, through the engine's own loader: its transpile cache is on disk (@swc-node/register's is not, ~0.7 s a run). */
-function workerArgs(): string[] {
-  const heap = `--max-semi-space-size=${GRAPH_SEMI_SPACE_MB}`;
-  if (!__filename.endsWith('.ts')) return [heap, WORKER];
-  return [heap, '-r', join(__dirname, '..', 'register.js'), WORKER];
+export function workerArgs(): string[] {
+  // And the heap's growth past its live size as the CLI's own (heap-growing.ts): ~40 MiB less at 5,000 services.
+  const heap = [`--max-semi-space-size=${GRAPH_SEMI_SPACE_MB}`, ...heapGrowingArgs()];
+  if (!__filename.endsWith('.ts')) return [...heap, WORKER];
+  return [...heap, '-r', join(__dirname, '..', 'register.js'), WORKER];
 }
 
 /** Nx variables that name another workspace's root or caches (e.g. when run inside an Nx task) are dropped. */
