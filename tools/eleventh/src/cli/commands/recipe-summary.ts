@@ -67,19 +67,48 @@ export const NEW_LISTED = 20;
 function newLine(fresh: readonly Move[]): string {
   const pins = [...new Set(fresh.map((m) => m.to!.slice(0, 12)))];
   const at = pins.length === 1 ? `at ${pins[0]}` : count(pins.length, 'pin');
-  const names = fresh.slice(0, NEW_LISTED).map((m) => m.service).join(', ');
-  if (fresh.length <= NEW_LISTED) return `  new: ${names} (${at})`;
-  return `  new: ${names} and ${fresh.length - NEW_LISTED} more (${count(fresh.length, 'service')}, ${at}; --json lists every one)`;
+  if (fresh.length <= NEW_LISTED) return `  new: ${names(fresh)} (${at})`;
+  return `  new: ${names(fresh)} (${count(fresh.length, 'service')}, ${at}; --json lists every one)`;
 }
 
-/** The moves of one environment: new services and add-ons on one line each, every other move on its own. */
+/** Up to this many other moves get a line each; beyond it, they are grouped by the pin they moved to. */
+export const MOVES_LISTED = 20;
+
+/** `a, b, c` or, beyond NEW_LISTED names, `a, …, t and N more`. */
+function names(moves: readonly Move[]): string {
+  const listed = moves.slice(0, NEW_LISTED).map((m) => m.service).join(', ');
+  return moves.length <= NEW_LISTED ? listed : `${listed} and ${moves.length - NEW_LISTED} more`;
+}
+
+/**
+ * Many moves (a lockfile bump re-pins every service): one line per pin moved to, largest group first, at most
+ * MOVES_LISTED of them, then how many more. Removed services get one `removed:` line.
+ */
+function groupedMoves(moves: readonly Move[]): string[] {
+  const byPin = new Map<string, Move[]>();
+  const removed = moves.filter((m) => !m.to);
+  for (const m of moves) if (m.to) byPin.set(m.to, [...(byPin.get(m.to) ?? []), m]);
+  const groups = [...byPin].sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : 1));
+  const lines = groups.slice(0, MOVES_LISTED).map(([to, group]) => {
+    const from = new Set(group.map((m) => m.from)).size;
+    return `  moved to ${to.slice(0, 12)}: ${names(group)} (${count(group.length, 'service')} from ${count(from, 'pin')})`;
+  });
+  const rest = groups.slice(MOVES_LISTED);
+  if (rest.length > 0) lines.push(`  and ${count(rest.reduce((n, [, g]) => n + g.length, 0), 'service')} moved to ${count(rest.length, 'other pin')}`);
+  if (removed.length > 0) lines.push(`  removed: ${names(removed)}`);
+  lines.push(`  (${count(moves.length, 'move')}, grouped by the pin moved to; --json lists every one)`);
+  return lines;
+}
+
+/** The moves of one environment: new services and add-ons on one line each, every other move on its own (grouped when many). */
 export function moveLines(s: Pick<EnvSummary, 'moved' | 'addons'>): string[] {
   const fresh = s.moved.filter((m) => !m.from && m.to);
   const isFresh = new Set(fresh);
+  const others = s.moved.filter((m) => !isFresh.has(m));
   const freshAddons = s.addons.filter((m) => !m.from && m.to);
   return [
     ...(fresh.length > 0 ? [newLine(fresh)] : []),
-    ...s.moved.filter((m) => !isFresh.has(m)).map((m) => `  ${describeMove(m)}`),
+    ...(others.length > MOVES_LISTED ? groupedMoves(others) : others.map((m) => `  ${describeMove(m)}`)),
     ...(freshAddons.length > 0 ? [`  new add-ons: ${freshAddons.map((m) => `${m.addon} ${m.to!.version}`).join(', ')}`] : []),
     ...s.addons.filter((m) => !freshAddons.includes(m)).map((m) => `  add-on ${describeAddonMove(m)}`),
   ];
