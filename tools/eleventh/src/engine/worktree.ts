@@ -13,6 +13,7 @@ import { forgetKit } from '../load/kit';
 import { unregisterSourceRoot } from '../load/source-root';
 import { CatFile } from '../pins/cat-file';
 import { uncommittedPaths } from '../pins/dirty';
+import { undoOnSignal } from '../signal-cleanup';
 
 /** What a render reads from a commit: the kit, every deploy.ts, and the hand-written environment files. */
 const SOURCE_PATHS = [
@@ -145,6 +146,8 @@ export async function withSources<T>(root: string, release: string | ReleaseSour
   const holds = sameAsState(root, src, state ?? { head: gitText(['rev-parse', 'HEAD'], { cwd: root }), dirty: uncommittedPaths(root) });
   if (holds) return fn(root);
   const dir = mkdtempSync(join(tmpdir(), 'eleventh-src-'));
+  // A signal that ends the run meanwhile removes the folder too (signal-cleanup.ts).
+  const done = undoOnSignal(() => rmSync(dir, { recursive: true, force: true }));
   try {
     await materialize(root, src, dir);
     return await fn(dir);
@@ -152,5 +155,6 @@ export async function withSources<T>(root: string, release: string | ReleaseSour
     forgetKit(dir);
     unregisterSourceRoot(dir);
     rmSync(dir, { recursive: true, force: true });
+    done();
   }
 }

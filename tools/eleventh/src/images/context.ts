@@ -13,6 +13,7 @@ import { BUNDLE_FILE, bundleNodeService } from './bundle';
 import { ImageBuildError } from './errors';
 import { buildGo, buildJava } from './host-build';
 import { checkoutInputs, type PinSource, type SourceOptions } from './source';
+import { undoOnSignal } from '../signal-cleanup';
 
 export interface BuildContext {
   readonly dir: string;
@@ -67,6 +68,7 @@ export async function assembleContext(o: SourceOptions): Promise<BuildContext> {
   if (!o.service.files.includes(dockerfile)) throw new ImageBuildError(o.service.name, `has no ${dockerfile} among its image inputs`, 'a Dockerfile in the service folder (nx g @eleventh/nx:service writes one)');
   const source = await checkoutInputs(o);
   const dir = mkdtempSync(join(tmpdir(), `eleventh-context-${o.service.name}-`));
+  const done = undoOnSignal(() => rmSync(dir, { recursive: true, force: true })); // signal-cleanup.ts
   try {
     const files = await artefacts(o, source);
     files.set(DOCKERFILE, { content: (await source.read(dockerfile)) as Buffer, mode: 0o644 });
@@ -79,9 +81,14 @@ export async function assembleContext(o: SourceOptions): Promise<BuildContext> {
     fixTimes(dir, source.epoch);
     chmodSync(dir, 0o755);
     utimesSync(dir, source.epoch, source.epoch);
-    return { dir, files: [...files.keys()].sort(), epoch: source.epoch, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+    const cleanup = (): void => {
+      rmSync(dir, { recursive: true, force: true });
+      done();
+    };
+    return { dir, files: [...files.keys()].sort(), epoch: source.epoch, cleanup };
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
+    done();
     throw err;
   } finally {
     source.close();

@@ -12,6 +12,7 @@ import { inputsIdentity, listBlobs } from '../pins/identity';
 import type { ServiceInputs } from '../pins/inputs';
 import { CatFile } from '../pins/cat-file';
 import { ImageBuildError } from './errors';
+import { undoOnSignal } from '../signal-cleanup';
 
 export interface PinSource {
   /** Temporary folder holding the input files at their repository paths. */
@@ -45,6 +46,7 @@ export async function checkoutInputs(o: SourceOptions): Promise<PinSource> {
     throw new ImageBuildError(o.service.name, `the image inputs at its pin ${o.pin} are not the ones the pin was computed from (inputs ${identity.slice(0, 12)} ≠ ${o.inputs.slice(0, 12)})`, 'a pin computed at this HEAD: run eleventh images from a clean, up-to-date checkout');
   }
   const dir = mkdtempSync(join(tmpdir(), `eleventh-src-${o.service.name}-`));
+  const done = undoOnSignal(() => rmSync(dir, { recursive: true, force: true })); // signal-cleanup.ts
   const cat = new CatFile(o.root);
   try {
     for (const file of o.service.files) {
@@ -58,6 +60,7 @@ export async function checkoutInputs(o: SourceOptions): Promise<PinSource> {
   } catch (err) {
     cat.close();
     rmSync(dir, { recursive: true, force: true });
+    done();
     throw err;
   }
   return {
@@ -67,6 +70,7 @@ export async function checkoutInputs(o: SourceOptions): Promise<PinSource> {
     close: () => {
       cat.close();
       rmSync(dir, { recursive: true, force: true });
+      done();
     },
   };
 }

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { timed } from '../timing';
 import { heapGrowingArgs } from '../heap-growing';
+import { undoOnSignal } from '../signal-cleanup';
 import { join, resolve as resolvePath } from 'node:path';
 import { GraphError } from './errors';
 import { graphInputs, type GraphInputs, type ServiceInputs } from './inputs';
@@ -93,13 +94,16 @@ function graphProcess(root: string): Promise<RawGraph> {
       env: workerEnv(root),
     });
     running.add(child);
+    // A signal that ends the run stops the graph process too (signal-cleanup.ts): it would hash on, unwatched.
+    const done = undoOnSignal(() => child.kill('SIGKILL'));
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', (e) => reject(new GraphError(root, e.message)));
+    child.on('error', (e) => (done(), reject(new GraphError(root, e.message))));
     child.on('close', (code) => {
       running.delete(child);
+      done();
       const stderr = Buffer.concat(err).toString('utf8');
       if (code !== 0) return reject(new GraphError(root, stderr || `graph worker exited ${code}`));
       try {

@@ -8,6 +8,7 @@
 import { constants } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ElevenError } from '../errors';
+import { signalsToWrite } from '../signal-cleanup';
 
 const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
@@ -30,6 +31,9 @@ export class InterruptWatch {
     this.signal ??= signal;
   };
 
+  /** Other signal handlers of the run (signal-cleanup.ts) wait while this one watches. */
+  private readonly release = signalsToWrite();
+
   constructor() {
     for (const s of SIGNALS) process.on(s, this.onSignal);
   }
@@ -46,6 +50,7 @@ export class InterruptWatch {
   async stop(completed: boolean): Promise<void> {
     await nextTurn(); // a signal delivered just now reaches onSignal
     for (const s of SIGNALS) process.off(s, this.onSignal);
+    this.release();
     if (completed && this.signal) process.kill(process.pid, this.signal);
   }
 }
