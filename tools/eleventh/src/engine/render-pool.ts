@@ -19,6 +19,7 @@ import { deployTimeout } from '../load/deploy-timeout';
 import type { PassedEntry } from '../load/typecheck';
 import type { HeaderEntry } from '../load/services';
 import { recordChecks, type ChecksRecord } from './passed-checks';
+import { thisMachine, workerCount, type Machine } from './pool-size';
 
 type TaskInput = Omit<EnvServicesInput, 'config' | 'kit'>;
 
@@ -132,16 +133,19 @@ export class RenderPool {
   }
 
   /** The pool a run should use for about `renders` service renders, or undefined to render in-process. */
-  static forRun(renders: number): RenderPool | undefined {
+  static forRun(renders: number, machine: Machine = thisMachine()): RenderPool | undefined {
     const setting = process.env.ELEVENTH_RENDER_THREADS;
     if (setting !== undefined && setting !== '') return Number(setting) > 0 ? new RenderPool(Number(setting)) : undefined;
-    return renders >= MIN_RENDERS ? new RenderPool(2) : undefined;
+    const size = workerCount(machine);
+    return renders >= MIN_RENDERS && size > 0 ? new RenderPool(size) : undefined;
   }
 
-  /** The pool a warm-up starts before the run knows how much it renders (the run then renders with it). */
-  static forWarmUp(): RenderPool {
-    const setting = Number(process.env.ELEVENTH_RENDER_THREADS || '2');
-    return new RenderPool(setting > 0 ? setting : 2);
+  /** The pool a warm-up starts before the run knows how much it renders (the run then renders with it); none when the machine affords no worker. */
+  static forWarmUp(machine: Machine = thisMachine()): RenderPool | undefined {
+    const setting = Number(process.env.ELEVENTH_RENDER_THREADS || '0');
+    if (setting > 0) return new RenderPool(setting);
+    const size = workerCount(machine);
+    return size > 0 ? new RenderPool(size) : undefined;
   }
 
   run(worker: number, sourceRoot: string, input: TaskInput): Promise<RenderReply> {

@@ -52,6 +52,7 @@ export function startWarmUp(root: string, full = false): WarmUp | undefined {
   const files = deployFiles(root);
   if (files.length < minFiles() || (!full && cachedHeaderCount() >= files.length / 2)) return undefined;
   const pool = RenderPool.forWarmUp();
+  if (!pool) return undefined;
   // Chunk k of a render goes to worker k % size (render-pool.ts): each worker gets all of its chunks at once,
   // so it builds one TypeScript program.
   const shares: string[][] = Array.from({ length: pool.size }, () => []);
