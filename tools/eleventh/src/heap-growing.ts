@@ -19,9 +19,10 @@ const MAX_PERCENT = 1000;
 /** The setting, checked: a malformed value is a usage error (exit 2). */
 export function heapGrowingPercent(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env[HEAP_GROWING_VARIABLE];
-  if (raw === undefined || raw.trim() === '') return DEFAULT_HEAP_GROWING_PERCENT;
-  const value = Number(raw.trim());
-  if (!/^\d+$/.test(raw.trim()) || value > MAX_PERCENT) {
+  const text = raw?.trim() ?? '';
+  if (text === '') return DEFAULT_HEAP_GROWING_PERCENT;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value > MAX_PERCENT) {
     throw new UsageError(`${HEAP_GROWING_VARIABLE}='${raw}' is not a percentage (expected a whole number from 0 to ${MAX_PERCENT}, e.g. 100; 0 leaves V8's own choice; default ${DEFAULT_HEAP_GROWING_PERCENT})`);
   }
   return value;

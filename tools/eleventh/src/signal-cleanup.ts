@@ -10,7 +10,8 @@
  * reports; the undos here run only once it has let the signal go on.
  */
 
-const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/** The signals that end a run (and that a write watches: write/interrupt.ts). */
+export const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 const undos = new Set<() => void>();
 let writes = 0;
@@ -61,6 +62,3 @@ export function signalsToWrite(): () => void {
     done = true;
   };
 }
-
-/** How many undos are registered (specs). */
-export const pendingUndos = (): number => undos.size;

@@ -104,8 +104,9 @@ export function main(argv: readonly string[]): void {
     try {
       applyHeapGrowing();
     } catch (err) {
-      io.err(describeFailure(err).text);
-      return Promise.resolve(describeFailure(err).exitCode);
+      const failure = describeFailure(err);
+      io.err(failure.text);
+      return Promise.resolve(failure.exitCode);
     }
     return runCli(argv, io);
   };

@@ -8,9 +8,7 @@
 import { constants } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ElevenError } from '../errors';
-import { signalsToWrite } from '../signal-cleanup';
-
-const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+import { SIGNALS, signalsToWrite } from '../signal-cleanup';
 
 /** The write was interrupted by a signal and put back: nothing written; exit 128 + the signal's number. */
 export class WriteInterruptedError extends ElevenError {

@@ -87,7 +87,12 @@ function names(moves: readonly Move[]): string {
 function groupedMoves(moves: readonly Move[]): string[] {
   const byPin = new Map<string, Move[]>();
   const removed = moves.filter((m) => !m.to);
-  for (const m of moves) if (m.to) byPin.set(m.to, [...(byPin.get(m.to) ?? []), m]);
+  for (const m of moves) {
+    if (!m.to) continue;
+    const group = byPin.get(m.to);
+    if (group) group.push(m);
+    else byPin.set(m.to, [m]);
+  }
   const groups = [...byPin].sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : 1));
   const lines = groups.slice(0, MOVES_LISTED).map(([to, group]) => {
     const from = new Set(group.map((m) => m.from)).size;
